@@ -1,0 +1,292 @@
+//! A headless Chromium session over WebDriver, with the checks every page
+//! must pass: zero axe-core violations, zero CSP violations, no request to
+//! another origin, and a screenshot under `target/e2e/` for a human look.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+pub use fantoccini::key::Key;
+
+/// The release build, served once per test process with the real server.
+pub fn origin() -> &'static str {
+    static ORIGIN: OnceLock<String> = OnceLock::new();
+    ORIGIN.get_or_init(|| {
+        let dist = xtask::dist_dir();
+        assert!(
+            dist.join("index.html").is_file(),
+            "dist/ has no release build: run `cargo xtask test`, which builds it first"
+        );
+        xtask::server::spawn(dist, 0)
+            .expect("start the test server")
+            .origin()
+    })
+}
+
+/// Runs before any page script: records CSP violations from the very start.
+const WATCH_CSP: &str = r#"
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
+});
+"#;
+
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Starts chromedriver and a fresh headless Chromium at the given width.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let mut cmd = Command::new("chromedriver");
+        cmd.arg(format!("--port={port}"));
+        // Its own process group, so that cleanup can take Chromium down too.
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let driver = cmd
+            .spawn()
+            .expect("start chromedriver (is chromium-driver installed?)");
+        let profile =
+            std::env::temp_dir().join(format!("e2e-chromium-{}-{port}", std::process::id()));
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let mut client = None;
+        for _ in 0..100 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(c) => {
+                    client = Some(c);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        let browser = Browser {
+            client: client.expect("connect to chromedriver"),
+            driver,
+            profile,
+        };
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": WATCH_CSP }),
+            )
+            .await;
+        browser
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver.
+    pub async fn cdp(&self, method: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp {
+                method: method.to_owned(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {method} failed: {e}"))
+    }
+
+    /// Opens the widget at a hash, e.g. `#/imei`, and waits for its heading.
+    pub async fn open(&self, hash: &str) {
+        self.client
+            .goto(&format!("{}/{hash}", origin()))
+            .await
+            .expect("navigate");
+        self.wait_for("h1").await;
+    }
+
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"))
+    }
+
+    /// Waits until the page's h1 has this text, and returns it.
+    pub async fn wait_for_heading(&self, text: &str) {
+        for _ in 0..200 {
+            if self.text("h1").await.as_deref() == Some(text) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "the heading never became {text:?}; it is {:?}",
+            self.text("h1").await
+        );
+    }
+
+    /// The visible text of the first element matching `css`, if any.
+    pub async fn text(&self, css: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.text().await.ok()
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The id of the focused element (or its tag if it has none).
+    pub async fn focused(&self) -> String {
+        let v = self
+            .js("const a = document.activeElement; return a.id || a.tagName.toLowerCase();")
+            .await;
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The checks every page must pass, then a screenshot named `name`.
+    pub async fn check_page(&self, name: &str) {
+        self.screenshot(name).await;
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe found problems on {name}:\n{}",
+            violations.join("\n")
+        );
+        let csp = self
+            .js("return window.__cspViolations || ['the CSP watcher did not run'];")
+            .await;
+        assert_eq!(csp, json!([]), "CSP violations on {name}");
+        let foreign = self.foreign_requests().await;
+        assert!(
+            foreign.is_empty(),
+            "requests to other origins on {name}: {foreign:?}"
+        );
+    }
+
+    /// Every resource the page fetched whose origin is not the page's own.
+    pub async fn foreign_requests(&self) -> Vec<String> {
+        let all = self
+            .js("return performance.getEntriesByType('resource').map(e => e.name);")
+            .await;
+        let own = format!("{}/", origin());
+        all.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|u| !u.starts_with(&own) && !u.starts_with("data:") && !u.starts_with("blob:"))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// axe-core's violations for WCAG 2.0, 2.1 and 2.2 A and AA.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let axe =
+            std::fs::read_to_string(xtask::repo_root().join("node_modules/axe-core/axe.min.js"))
+                .expect("axe-core is installed by `cargo xtask test`");
+        let loaded = self.js("return typeof window.axe !== 'undefined';").await;
+        if loaded != json!(true) {
+            self.client
+                .execute(&format!("{axe}\nreturn true;"), vec![])
+                .await
+                .expect("inject axe-core");
+        }
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: "tag",
+                values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
+              .then(r => done(r.violations.map(v => v.id + ": " + v.help + " at " +
+                 v.nodes.map(n => n.target.join(" ")).join(", "))))
+              .catch(e => done(["axe failed: " + e]));
+        "#;
+        let result = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("take a screenshot");
+        let dir = xtask::repo_root().join("target/e2e");
+        std::fs::create_dir_all(&dir).expect("create target/e2e");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("save the screenshot");
+    }
+
+    /// Ends the session and stops chromedriver and Chromium.
+    pub async fn finish(self) {
+        let _ = self.client.clone().close().await;
+        // Drop kills the process group.
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // `kill -s KILL -- -PGID` ends chromedriver and the Chromium it started,
+        // even when a test panics half way.
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("find a free port")
+}
+
+/// chromedriver's endpoint for Chrome DevTools Protocol commands.
+#[derive(Debug)]
+struct Cdp {
+    method: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}

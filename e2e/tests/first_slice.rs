@@ -1,0 +1,184 @@
+//! The start page and the IMEI question page, in the release build.
+
+use e2e::{Browser, origin};
+use fantoccini::Locator;
+
+const VALID_IMEI: &str = "35 209900 176148 1";
+
+#[tokio::test]
+async fn start_page_then_imei_question_with_errors_and_back_button() {
+    let b = Browser::start(1280, 900).await;
+    b.open("").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
+    let page = b.text("main").await.unwrap_or_default();
+    assert!(
+        page.contains("If you are in danger now, call 999."),
+        "start page says: {page}"
+    );
+    b.check_page("01-start").await;
+
+    b.client
+        .find(Locator::LinkText("Start now"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_for_heading("What is your phone’s IMEI number?")
+        .await;
+    assert_eq!(
+        b.focused().await,
+        "h1",
+        "focus should move to the new page's heading"
+    );
+    b.check_page("02-imei").await;
+
+    // Continue with nothing typed: the error summary takes focus and links to the field.
+    b.client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_for(".error-summary").await;
+    assert_eq!(
+        b.text(".error-summary a").await.as_deref(),
+        Some("Enter your phone’s IMEI number")
+    );
+    assert_eq!(
+        b.text("#imei-error").await.as_deref(),
+        Some("Error: Enter your phone’s IMEI number")
+    );
+    wait_until_focused(&b, "error-summary").await;
+    b.check_page("03-imei-empty").await;
+    b.client
+        .find(Locator::Css(".error-summary a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(b.focused().await, "imei");
+
+    // One digit wrong: the check digit catches it, and what was typed stays.
+    let input = b.client.find(Locator::Id("imei")).await.unwrap();
+    input.send_keys("35 209900 176148 2").await.unwrap();
+    b.client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_for(".error-summary").await;
+    let message = b.text("#imei-error").await.unwrap_or_default();
+    assert!(
+        message.contains("not right"),
+        "wrong check digit message: {message}"
+    );
+    assert_eq!(
+        input.prop("value").await.unwrap().as_deref(),
+        Some("35 209900 176148 2")
+    );
+    b.check_page("04-imei-wrong-digit").await;
+
+    // Put it right and continue.
+    input.clear().await.unwrap();
+    input.send_keys(VALID_IMEI).await.unwrap();
+    b.client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_for_heading("This IMEI number is correct").await;
+    let summary = b.text(".summary-list").await.unwrap_or_default();
+    for part in ["352099001761481", "35209900", "176148"] {
+        assert!(
+            summary.contains(part),
+            "the result should show {part}: {summary}"
+        );
+    }
+    b.check_page("05-imei-checked").await;
+
+    // The browser's back button returns to the question with the answer intact.
+    b.client.back().await.unwrap();
+    b.wait_for_heading("What is your phone’s IMEI number?")
+        .await;
+    let value = b
+        .client
+        .find(Locator::Id("imei"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(value.as_deref(), Some(VALID_IMEI));
+    b.finish().await;
+}
+
+/// The error summary is focused after a frame; wait for that.
+async fn wait_until_focused(b: &Browser, class: &str) {
+    for _ in 0..100 {
+        let focused = b.js("return document.activeElement.className;").await;
+        if focused.as_str().is_some_and(|c| c.contains(class)) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("focus never moved to .{class}");
+}
+
+#[tokio::test]
+async fn the_page_has_no_inline_script_or_style_and_sends_the_csp() {
+    let html = std::fs::read_to_string(xtask::dist_dir().join("index.html")).unwrap();
+    for tag in html.split("<script").skip(1) {
+        let open = &tag[..tag.find('>').unwrap()];
+        assert!(
+            open.contains(" src="),
+            "inline <script{open}> in dist/index.html"
+        );
+        assert!(
+            tag[open.len() + 1..].trim_start().starts_with("</script>"),
+            "script with a body"
+        );
+    }
+    assert!(
+        !html.contains("style="),
+        "a style attribute in dist/index.html"
+    );
+    assert!(
+        !html.contains("<style"),
+        "a <style> element in dist/index.html"
+    );
+    let meta = format!("content=\"{}\"", xtask::CSP);
+    assert!(
+        html.contains(&meta),
+        "the meta CSP differs from the server's header"
+    );
+
+    let response = raw_get(origin(), "/");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let header = format!("content-security-policy: {}", xtask::CSP).to_lowercase();
+    assert!(
+        response.to_lowercase().contains(&header),
+        "no CSP header in:\n{response}"
+    );
+}
+
+fn raw_get(origin: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let address = origin.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}

@@ -1,0 +1,44 @@
+//! The browser front end: Leptos components, the URL hash, focus and the
+//! panic fallback. All decisions are delegated to `core`.
+
+mod app;
+mod form;
+mod pages;
+
+pub use app::App;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of the element the standalone page mounts into.
+const MOUNT_ID: &str = "app";
+/// The static "something went wrong" message in index.html.
+const CRASH_ID: &str = "crash";
+
+/// Installs the panic hook and mounts the widget into `#app`.
+pub fn start() {
+    std::panic::set_hook(Box::new(on_panic));
+    let document = document();
+    let Some(mount) = document.get_element_by_id(MOUNT_ID) else {
+        web_sys::console::error_1(
+            &"The page has no element with id \"app\" to show the widget in.".into(),
+        );
+        return;
+    };
+    mount.set_inner_html("");
+    let mount: web_sys::HtmlElement = mount.unchecked_into();
+    leptos::mount::mount_to(mount, App).forget();
+}
+
+/// A panic in wasm stops the widget for good, so say so in the console and
+/// show the static message that tells the victim what to do next.
+fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&format!("The widget stopped: {info}").into());
+    let document = document();
+    if let Some(crash) = document.get_element_by_id(CRASH_ID) {
+        let _ = crash.remove_attribute("hidden");
+    }
+    if let Some(app) = document.get_element_by_id(MOUNT_ID) {
+        let _ = app.set_attribute("hidden", "");
+    }
+}

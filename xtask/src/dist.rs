@@ -1,0 +1,131 @@
+//! The release build in `dist/`: Trunk, then a `.br` and `.gz` beside each
+//! asset, and the size report.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::tools::{command, run};
+use crate::{Result, dist_dir};
+
+/// Builds the release widget into `dist/` with pre-compressed copies.
+pub fn build_release() -> Result {
+    // Trunk runs offline (it must never download tools), which makes cargo
+    // offline too, so fetch the crates first.
+    run(command("cargo").args(["fetch", "--target", "wasm32-unknown-unknown"]))?;
+    run(command("trunk")
+        .args(["build", "--release", "--offline"])
+        .env("TRUNK_OFFLINE", "true"))?;
+    compress_all(&dist_dir())
+}
+
+/// The files a browser can be sent, skipping our own compressed copies.
+pub fn assets(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn compress_all(dir: &Path) -> Result {
+    for asset in assets(dir)? {
+        let raw = fs::read(&asset)?;
+        fs::write(with_suffix(&asset, "br"), brotli_bytes(&raw)?)?;
+        fs::write(with_suffix(&asset, "gz"), gzip_bytes(&raw)?)?;
+    }
+    Ok(())
+}
+
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn brotli_bytes(raw: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(raw)?;
+    }
+    Ok(out)
+}
+
+fn gzip_bytes(raw: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(raw)?;
+    Ok(encoder.finish()?)
+}
+
+/// One asset's size, raw and compressed.
+pub struct AssetSize {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+    pub first_visit: bool,
+}
+
+/// Sizes of every asset in `dist/`. `first_visit` marks what the first page
+/// load downloads; data fetched later (such as the TAC table) is apart.
+pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
+    let mut rows = Vec::new();
+    for asset in assets(dir)? {
+        let name = asset.strip_prefix(dir)?.to_string_lossy().into_owned();
+        let len = |p: &Path| fs::metadata(p).map(|m| m.len());
+        rows.push(AssetSize {
+            first_visit: is_first_visit(&name),
+            raw: len(&asset)?,
+            gzip: len(&with_suffix(&asset, "gz"))?,
+            brotli: len(&with_suffix(&asset, "br"))?,
+            name,
+        });
+    }
+    Ok(rows)
+}
+
+fn is_first_visit(name: &str) -> bool {
+    let lazy = name.starts_with("data/") || name.starts_with("locales/");
+    !lazy
+}
+
+/// Prints the size table and the first-visit totals.
+pub fn print_sizes(dir: &Path) -> Result {
+    let rows = sizes(dir)?;
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}  {}",
+        "asset", "raw", "gzip -9", "brotli 11", "loaded"
+    );
+    for r in &rows {
+        let when = if r.first_visit {
+            "first visit"
+        } else {
+            "later"
+        };
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}  {when}",
+            r.name, r.raw, r.gzip, r.brotli
+        );
+    }
+    let first: Vec<_> = rows.iter().filter(|r| r.first_visit).collect();
+    let total = |f: fn(&AssetSize) -> u64| first.iter().map(|r| f(r)).sum::<u64>();
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "first visit total",
+        total(|r| r.raw),
+        total(|r| r.gzip),
+        total(|r| r.brotli)
+    );
+    Ok(())
+}

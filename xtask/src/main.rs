@@ -1,0 +1,118 @@
+//! `cargo xtask <command>`: the project's commands. Each installs what it
+//! needs first.
+
+use xtask::{Result, dist, dist_dir, server, tools};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve [--port N]   build the release widget and serve it (default port 8080)
+  test               run every test: format, lints, core, components, end to end
+  build              build the release widget into dist/
+  size               build, then print the size of every asset";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("build") => tools::ensure_build_tools().and_then(|()| dist::build_release()),
+        Some("size") => size(),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn serve(args: &[String]) -> Result {
+    let port = match args {
+        [] => 8080,
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| format!("--port needs a number, not {n:?}"))?,
+        _ => return Err(USAGE.into()),
+    };
+    tools::ensure_build_tools()?;
+    dist::build_release()?;
+    // If the port is taken, take any free one and say which.
+    let running = server::spawn(dist_dir(), port).or_else(|_| server::spawn(dist_dir(), 0))?;
+    println!(
+        "Serving the widget at {}/ (press Ctrl+C to stop)",
+        running.origin()
+    );
+    loop {
+        std::thread::park();
+    }
+}
+
+fn size() -> Result {
+    tools::ensure_build_tools()?;
+    dist::build_release()?;
+    dist::print_sizes(&dist_dir())
+}
+
+fn test() -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    let cargo = || tools::command("cargo");
+    step("format", cargo().args(["fmt", "--all", "--check"]))?;
+    step(
+        "lints (native)",
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
+        "lints (wasm32)",
+        cargo().args([
+            "clippy",
+            "-p",
+            "stolen-phone",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
+        "core tests (native)",
+        cargo().args(["test", "-p", "stolen-phone"]),
+    )?;
+    step(
+        "component tests (headless Chromium)",
+        cargo().args([
+            "test",
+            "-p",
+            "stolen-phone",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ]),
+    )?;
+    eprintln!("==> release build");
+    dist::build_release()?;
+    step(
+        "end-to-end tests (headless Chromium)",
+        cargo().args(["test", "-p", "e2e", "--", "--test-threads=1"]),
+    )?;
+    dist::print_sizes(&dist_dir())?;
+    eprintln!("All tests passed.");
+    Ok(())
+}
+
+fn step(name: &str, cmd: &mut std::process::Command) -> Result {
+    eprintln!("==> {name}");
+    tools::run(cmd)
+}

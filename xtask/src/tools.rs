@@ -1,0 +1,142 @@
+//! Installs the tools the commands need, each only when it is missing or at
+//! the wrong version, so a second run costs a few seconds.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::{Result, repo_root};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Must equal the exact `wasm-bindgen` version pinned in Cargo.toml.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+/// A command whose PATH finds our tools first: the npm-installed wasm-opt
+/// (Debian's binaryen 108 breaks wasm-bindgen output) and cargo-installed
+/// binaries.
+pub fn command(program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env("PATH", tool_path());
+    cmd.current_dir(repo_root());
+    cmd
+}
+
+fn tool_path() -> String {
+    let mut dirs = vec![repo_root().join("node_modules/.bin"), cargo_bin_dir()];
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs)
+        .expect("tool directories contain no path separators")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    match std::env::var_os("CARGO_HOME") {
+        Some(home) => PathBuf::from(home).join("bin"),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo/bin"),
+    }
+}
+
+/// Runs a command, failing with its name if it fails.
+pub fn run(cmd: &mut Command) -> Result {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed with {status}").into())
+    }
+}
+
+/// First line of a tool's `--version` output, if the tool runs at all.
+fn version_of(program: &str) -> Option<String> {
+    let out = command(program).arg("--version").output().ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    })
+}
+
+/// Everything needed to build the widget.
+pub fn ensure_build_tools() -> Result {
+    ensure_wasm_target()?;
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+    )?;
+    // wasm-bindgen-cli's own lockfile pins a crate the registry no longer has,
+    // so it is installed without --locked.
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        WASM_BINDGEN_VERSION,
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+        ],
+    )?;
+    ensure_npm_packages()
+}
+
+/// Everything the tests need beyond the build: Chromium and its driver.
+pub fn ensure_test_tools() -> Result {
+    let have = |p: &str| std::path::Path::new(p).exists();
+    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") {
+        return Ok(());
+    }
+    eprintln!("Installing Debian's chromium and chromium-driver…");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn ensure_wasm_target() -> Result {
+    let out = command("rustup")
+        .args(["target", "list", "--installed"])
+        .output()?;
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_cargo_tool(program: &str, version: &str, install_args: &[&str]) -> Result {
+    if version_of(program).is_some_and(|v| v.split_whitespace().nth(1) == Some(version)) {
+        return Ok(());
+    }
+    eprintln!("Installing {program} {version} (this takes several minutes, once)…");
+    run(command("cargo").args(install_args))
+}
+
+/// wasm-opt (npm's binaryen) and the browser test tools (axe-core), at the
+/// versions in package-lock.json.
+fn ensure_npm_packages() -> Result {
+    let root = repo_root();
+    let lock = root.join("package-lock.json");
+    let installed = root.join("node_modules/.package-lock.json");
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if let (Some(want), Some(have)) = (modified(&lock), modified(&installed)) {
+        if have >= want {
+            return Ok(());
+        }
+    }
+    eprintln!("Installing npm packages (wasm-opt, axe-core)…");
+    run(command("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
