@@ -1,4 +1,9 @@
 //! Pure logic with no browser and no Leptos: it builds and is tested natively.
 
+pub mod directory;
+pub mod handover;
 pub mod imei;
+pub mod qr;
+pub mod report;
 pub mod route;
+pub mod tac;
