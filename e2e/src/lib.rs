@@ -48,7 +48,9 @@ impl Browser {
     pub async fn start(width: u32, height: u32) -> Browser {
         let port = free_port();
         let mut cmd = Command::new("chromedriver");
-        cmd.arg(format!("--port={port}"));
+        cmd.arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
         // Its own process group, so that cleanup can take Chromium down too.
         std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         let driver = cmd

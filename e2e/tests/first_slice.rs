@@ -47,9 +47,10 @@ async fn start_page_then_imei_question_with_errors_and_back_button() {
         b.text(".error-summary a").await.as_deref(),
         Some("Enter your phone’s IMEI number")
     );
-    assert_eq!(
-        b.text("#imei-error").await.as_deref(),
-        Some("Error: Enter your phone’s IMEI number")
+    let inline = b.text("#imei-error").await.unwrap_or_default();
+    assert!(
+        inline.starts_with("Error:") && inline.ends_with("Enter your phone’s IMEI number"),
+        "inline error: {inline}"
     );
     wait_until_focused(&b, "error-summary").await;
     b.check_page("03-imei-empty").await;
@@ -181,4 +182,35 @@ fn raw_get(origin: &str, path: &str) -> String {
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     response
+}
+
+/// The page checks must be able to fail: plant an image without a text
+/// alternative and a request to another origin, and see both caught.
+#[tokio::test]
+async fn the_page_checks_catch_planted_problems() {
+    let b = Browser::start(800, 600).await;
+    b.open("").await;
+    b.js("const i = document.createElement('img'); i.src = 'data:,'; document.body.append(i); return 0;")
+        .await;
+    let axe = b.axe_violations().await;
+    assert!(
+        axe.iter().any(|v| v.starts_with("image-alt")),
+        "axe missed a planted image: {axe:?}"
+    );
+    b.js("fetch('http://localhost:9/planted').catch(() => {}); return 0;")
+        .await;
+    let mut csp = serde_json::Value::Null;
+    for _ in 0..50 {
+        csp = b.js("return window.__cspViolations;").await;
+        if csp.as_array().is_some_and(|v| !v.is_empty()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let seen = csp.to_string();
+    assert!(
+        seen.contains("connect-src"),
+        "the CSP watcher missed a planted request: {seen}"
+    );
+    b.finish().await;
 }

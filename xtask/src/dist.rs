@@ -104,8 +104,8 @@ fn is_first_visit(name: &str) -> bool {
 pub fn print_sizes(dir: &Path) -> Result {
     let rows = sizes(dir)?;
     println!(
-        "{:<48} {:>10} {:>10} {:>10}  {}",
-        "asset", "raw", "gzip -9", "brotli 11", "loaded"
+        "{:<48} {:>10} {:>10} {:>10}  loaded",
+        "asset", "raw", "gzip -9", "brotli 11"
     );
     for r in &rows {
         let when = if r.first_visit {

@@ -40,14 +40,24 @@ fn cargo_bin_dir() -> PathBuf {
 
 /// Runs a command, failing with its name if it fails.
 pub fn run(cmd: &mut Command) -> Result {
+    let shown = describe(cmd);
     let status = cmd
         .status()
-        .map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("{cmd:?} failed with {status}").into())
+        Err(format!("`{shown}` failed with {status}").into())
     }
+}
+
+/// The program and its arguments, without the environment.
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|s| s.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// First line of a tool's `--version` output, if the tool runs at all.
@@ -132,10 +142,10 @@ fn ensure_npm_packages() -> Result {
     let lock = root.join("package-lock.json");
     let installed = root.join("node_modules/.package-lock.json");
     let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if let (Some(want), Some(have)) = (modified(&lock), modified(&installed)) {
-        if have >= want {
-            return Ok(());
-        }
+    if let (Some(want), Some(have)) = (modified(&lock), modified(&installed))
+        && have >= want
+    {
+        return Ok(());
     }
     eprintln!("Installing npm packages (wasm-opt, axe-core)…");
     run(command("npm").args(["ci", "--no-audit", "--no-fund"]))
