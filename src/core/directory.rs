@@ -1,1 +1,831 @@
-//! (being written)
+//! Directories of police forces, network providers and support services.
+//!
+//! The facts live in `data/*.json` so that a deployer can read, check and override them without
+//! touching code. Every fact carries the address it was read from and the date it was checked.
+//! A field we could not confirm is shipped empty: the UI then falls back to "call 101" or "use
+//! your provider's website" instead of showing a number nobody has checked.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const FORCES_JSON: &str = include_str!("../../data/police_forces.json");
+const PROVIDERS_JSON: &str = include_str!("../../data/network_providers.json");
+const SERVICES_JSON: &str = include_str!("../../data/support_services.json");
+
+/// Where each fact of an entry was read: field name to URL (or document name).
+pub type Sources = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct PoliceForce {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub website: String,
+    /// The force's own "report a crime" page; empty when not confirmed.
+    #[serde(default)]
+    pub report_online_url: String,
+    #[serde(default)]
+    pub non_emergency: String,
+    pub source: Sources,
+    /// Fields whose only source is not the force itself or an official aggregator.
+    #[serde(default)]
+    pub secondary_sources: Vec<String>,
+    pub checked: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct NetworkProvider {
+    pub id: String,
+    pub name: String,
+    /// The network a virtual operator runs on, as a provider id; empty for the networks.
+    #[serde(default)]
+    pub runs_on: String,
+    /// Number to call from a UK line; empty when not confirmed.
+    #[serde(default)]
+    pub lost_stolen_uk: String,
+    /// Number to call from abroad, in +44 form; empty when not confirmed.
+    #[serde(default)]
+    pub lost_stolen_abroad: String,
+    /// The provider's lost or stolen help page; empty when not confirmed.
+    #[serde(default)]
+    pub web_page: String,
+    pub source: Sources,
+    #[serde(default)]
+    pub secondary_sources: Vec<String>,
+    pub checked: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A sourced statement that applies to the whole directory, such as the liability cap.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SourcedNote {
+    pub text: String,
+    pub source: String,
+    pub checked: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ProviderDirectory {
+    pub liability_cap: Option<SourcedNote>,
+    pub providers: Vec<NetworkProvider>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SupportService {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub report_online_url: String,
+    /// Where the service applies, e.g. "England, Wales and Northern Ireland".
+    #[serde(default)]
+    pub coverage: String,
+    pub source: Sources,
+    #[serde(default)]
+    pub secondary_sources: Vec<String>,
+    pub checked: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Deserialize)]
+struct ForcesFile {
+    forces: Vec<PoliceForce>,
+}
+
+#[derive(Deserialize)]
+struct ServicesFile {
+    services: Vec<SupportService>,
+}
+
+/// The three directories, plus any error met while reading them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Directories {
+    pub forces: Vec<PoliceForce>,
+    pub providers: Vec<NetworkProvider>,
+    pub liability_cap: Option<SourcedNote>,
+    pub services: Vec<SupportService>,
+    /// One message per file that failed to parse; that directory is then empty.
+    pub load_errors: Vec<String>,
+}
+
+pub fn parse_forces(json: &str) -> Result<Vec<PoliceForce>, String> {
+    serde_json::from_str::<ForcesFile>(json)
+        .map(|file| file.forces)
+        .map_err(|error| format!("police forces: {error}"))
+}
+
+pub fn parse_providers(json: &str) -> Result<ProviderDirectory, String> {
+    serde_json::from_str::<ProviderDirectory>(json)
+        .map_err(|error| format!("network providers: {error}"))
+}
+
+pub fn parse_services(json: &str) -> Result<Vec<SupportService>, String> {
+    serde_json::from_str::<ServicesFile>(json)
+        .map(|file| file.services)
+        .map_err(|error| format!("support services: {error}"))
+}
+
+impl Directories {
+    /// Never fails: a file that does not parse leaves its directory empty and records why,
+    /// so the widget still works with its fallbacks and can say what went wrong.
+    pub fn from_json(forces_json: &str, providers_json: &str, services_json: &str) -> Self {
+        let mut directories = Directories::default();
+        match parse_forces(forces_json) {
+            Ok(forces) => directories.forces = forces,
+            Err(error) => directories.load_errors.push(error),
+        }
+        match parse_providers(providers_json) {
+            Ok(file) => {
+                directories.providers = file.providers;
+                directories.liability_cap = file.liability_cap;
+            }
+            Err(error) => directories.load_errors.push(error),
+        }
+        match parse_services(services_json) {
+            Ok(services) => directories.services = services,
+            Err(error) => directories.load_errors.push(error),
+        }
+        directories
+    }
+
+    pub fn force(&self, id: &str) -> Option<&PoliceForce> {
+        self.forces.iter().find(|force| force.id == id)
+    }
+
+    pub fn provider(&self, id: &str) -> Option<&NetworkProvider> {
+        self.providers.iter().find(|provider| provider.id == id)
+    }
+
+    pub fn service(&self, id: &str) -> Option<&SupportService> {
+        self.services.iter().find(|service| service.id == id)
+    }
+
+    /// Forces in alphabetical order, for a "choose your force" list.
+    pub fn forces_by_name(&self) -> Vec<&PoliceForce> {
+        let mut forces: Vec<&PoliceForce> = self.forces.iter().collect();
+        forces.sort_by_key(|force| force.name.to_lowercase());
+        forces
+    }
+
+    /// Providers in alphabetical order, for a "who is your provider" list.
+    pub fn providers_by_name(&self) -> Vec<&NetworkProvider> {
+        let mut providers: Vec<&NetworkProvider> = self.providers.iter().collect();
+        providers.sort_by_key(|provider| provider.name.to_lowercase());
+        providers
+    }
+
+    /// Every problem in every directory; empty means the data is fit to show.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = validate_forces(&self.forces);
+        problems.extend(validate_providers(&self.providers));
+        if let Some(note) = &self.liability_cap {
+            problems.extend(validate_note("liability_cap", note));
+        }
+        problems.extend(validate_services(&self.services));
+        problems
+    }
+}
+
+/// The directories shipped with the widget, parsed on first use.
+pub fn shipped() -> &'static Directories {
+    static SHIPPED: OnceLock<Directories> = OnceLock::new();
+    SHIPPED.get_or_init(|| Directories::from_json(FORCES_JSON, PROVIDERS_JSON, SERVICES_JSON))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    MissingName,
+    BadId,
+    DuplicateId,
+    BadPhoneNumber,
+    BadUrl,
+    /// The entry names no source at all, or a source is blank or not a URL.
+    BadSource,
+    /// A filled field has no source of its own.
+    UnsourcedField,
+    BadCheckedDate,
+}
+
+/// One thing wrong with one field of one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub entry_id: String,
+    pub field: String,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    fn new(entry_id: &str, field: &str, kind: ProblemKind) -> Self {
+        Problem {
+            entry_id: entry_id.to_string(),
+            field: field.to_string(),
+            kind,
+        }
+    }
+}
+
+pub fn validate_forces(forces: &[PoliceForce]) -> Vec<Problem> {
+    let mut problems = check_ids(forces.iter().map(|force| force.id.as_str()));
+    for force in forces {
+        let mut entry = EntryCheck::new(&force.id, &force.source);
+        entry.name(&force.name);
+        entry.url("website", &force.website);
+        entry.url("report_online_url", &force.report_online_url);
+        entry.phone("non_emergency", &force.non_emergency);
+        entry.checked(&force.checked);
+        problems.extend(entry.problems);
+    }
+    problems
+}
+
+pub fn validate_providers(providers: &[NetworkProvider]) -> Vec<Problem> {
+    let mut problems = check_ids(providers.iter().map(|provider| provider.id.as_str()));
+    for provider in providers {
+        let mut entry = EntryCheck::new(&provider.id, &provider.source);
+        entry.name(&provider.name);
+        entry.phone("lost_stolen_uk", &provider.lost_stolen_uk);
+        entry.phone("lost_stolen_abroad", &provider.lost_stolen_abroad);
+        // From abroad a national number will not connect, so only +44 is useful there.
+        if !provider.lost_stolen_abroad.is_empty()
+            && !provider.lost_stolen_abroad.trim_start().starts_with("+44")
+        {
+            entry.problem("lost_stolen_abroad", ProblemKind::BadPhoneNumber);
+        }
+        entry.url("web_page", &provider.web_page);
+        entry.checked(&provider.checked);
+        let runs_on_known = provider.runs_on.is_empty()
+            || providers.iter().any(|other| other.id == provider.runs_on);
+        if !runs_on_known {
+            entry.problem("runs_on", ProblemKind::BadId);
+        }
+        problems.extend(entry.problems);
+    }
+    problems
+}
+
+pub fn validate_services(services: &[SupportService]) -> Vec<Problem> {
+    let mut problems = check_ids(services.iter().map(|service| service.id.as_str()));
+    for service in services {
+        let mut entry = EntryCheck::new(&service.id, &service.source);
+        entry.name(&service.name);
+        entry.phone("phone", &service.phone);
+        entry.url("website", &service.website);
+        entry.url("report_online_url", &service.report_online_url);
+        entry.checked(&service.checked);
+        problems.extend(entry.problems);
+    }
+    problems
+}
+
+fn validate_note(id: &str, note: &SourcedNote) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if note.text.trim().is_empty() {
+        problems.push(Problem::new(id, "text", ProblemKind::MissingName));
+    }
+    if !is_valid_source(&note.source) {
+        problems.push(Problem::new(id, "source", ProblemKind::BadSource));
+    }
+    if !is_valid_date(&note.checked) {
+        problems.push(Problem::new(id, "checked", ProblemKind::BadCheckedDate));
+    }
+    problems
+}
+
+fn check_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = Vec::new();
+    for id in ids {
+        if !is_slug(id) {
+            problems.push(Problem::new(id, "id", ProblemKind::BadId));
+        }
+        if seen.contains(&id) {
+            problems.push(Problem::new(id, "id", ProblemKind::DuplicateId));
+        }
+        seen.push(id);
+    }
+    problems
+}
+
+/// Collects the problems of one entry; every filled field must be well formed and sourced.
+struct EntryCheck<'a> {
+    id: &'a str,
+    sources: &'a Sources,
+    problems: Vec<Problem>,
+}
+
+impl<'a> EntryCheck<'a> {
+    fn new(id: &'a str, sources: &'a Sources) -> Self {
+        let mut problems = Vec::new();
+        if sources.is_empty() {
+            problems.push(Problem::new(id, "source", ProblemKind::BadSource));
+        }
+        for (field, source) in sources {
+            if !is_valid_source(source) {
+                problems.push(Problem::new(
+                    id,
+                    &format!("source.{field}"),
+                    ProblemKind::BadSource,
+                ));
+            }
+        }
+        EntryCheck {
+            id,
+            sources,
+            problems,
+        }
+    }
+
+    fn problem(&mut self, field: &str, kind: ProblemKind) {
+        self.problems.push(Problem::new(self.id, field, kind));
+    }
+
+    fn name(&mut self, name: &str) {
+        if name.trim().is_empty() {
+            self.problem("name", ProblemKind::MissingName);
+        }
+    }
+
+    fn url(&mut self, field: &str, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        if !is_valid_https_url(value) {
+            self.problem(field, ProblemKind::BadUrl);
+        }
+        self.sourced(field);
+    }
+
+    fn phone(&mut self, field: &str, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        if !is_valid_uk_phone_number(value) {
+            self.problem(field, ProblemKind::BadPhoneNumber);
+        }
+        self.sourced(field);
+    }
+
+    fn sourced(&mut self, field: &str) {
+        if !self.sources.contains_key(field) {
+            self.problem(field, ProblemKind::UnsourcedField);
+        }
+    }
+
+    fn checked(&mut self, checked: &str) {
+        if !is_valid_date(checked) {
+            self.problem("checked", ProblemKind::BadCheckedDate);
+        }
+    }
+}
+
+/// Lower-case letters and digits in groups joined by single hyphens, e.g. `devon-and-cornwall`.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+        })
+}
+
+/// `https://` and a dotted host name; nothing else is safe to open for a victim.
+pub fn is_valid_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    if url.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    // A user-info part ("bank.co.uk@evil.example") would disguise the real host.
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !host.contains("..")
+        && host
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.')
+}
+
+/// A source is the address we read (kept exactly as read, so plain http is allowed) or a named
+/// document such as a shipped CSV; it must not be blank.
+fn is_valid_source(source: &str) -> bool {
+    let source = source.trim();
+    if source.is_empty() {
+        return false;
+    }
+    match source.strip_prefix("http://") {
+        Some(rest) => is_valid_https_url(&format!("https://{rest}")),
+        None => !source.starts_with("https://") || is_valid_https_url(source),
+    }
+}
+
+/// `YYYY-MM-DD` with a real month and day.
+pub fn is_valid_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let text = &date[range];
+        text.bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| text.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
+}
+
+/// A number a UK caller can dial: a 3-digit short code, a national number starting 01, 02, 03,
+/// 07, 0800 or 0808 of the right length, or the same in +44 form. Spaces are allowed.
+pub fn is_valid_uk_phone_number(number: &str) -> bool {
+    national_digits(number).is_some()
+}
+
+/// A `tel:` link in international form, or `None` for a number that is not valid.
+/// Short codes stay as they are: they only work when dialled from a UK phone.
+pub fn tel_uri(number: &str) -> Option<String> {
+    let digits = national_digits(number)?;
+    match digits.strip_prefix('0') {
+        Some(rest) => Some(format!("tel:+44{rest}")),
+        None => Some(format!("tel:{digits}")),
+    }
+}
+
+/// The number as national digits ("0808...", "101"), or `None` when it is not dialable.
+fn national_digits(number: &str) -> Option<String> {
+    let compact: String = number.chars().filter(|c| *c != ' ').collect();
+    let (international, digits) = match compact.strip_prefix("+44") {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, compact),
+    };
+    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    if international {
+        // "+44 0..." is a common typing slip that does not connect.
+        if digits.starts_with('0') {
+            return None;
+        }
+        let national = format!("0{digits}");
+        return is_national_number(&national).then_some(national);
+    }
+    if digits.len() == 3 && !digits.starts_with('0') {
+        return Some(digits);
+    }
+    is_national_number(&digits).then_some(digits)
+}
+
+fn is_national_number(digits: &str) -> bool {
+    let length = digits.len();
+    // 070 (personal numbers) and 076 (pagers) look like mobiles but are charged at high rates
+    // and are a known route for scams, so they are never shown.
+    if digits.starts_with("070") || digits.starts_with("076") {
+        return false;
+    }
+    if digits.starts_with("0800") {
+        return length == 10 || length == 11;
+    }
+    if digits.starts_with("0808") {
+        return length == 11;
+    }
+    if digits.starts_with("01") {
+        return length == 10 || length == 11;
+    }
+    ["02", "03", "07"]
+        .iter()
+        .any(|prefix| digits.starts_with(prefix))
+        && length == 11
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(fields: &[&str]) -> Sources {
+        fields
+            .iter()
+            .map(|field| {
+                (
+                    field.to_string(),
+                    "https://www.example.org.uk/page".to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn good_force() -> PoliceForce {
+        PoliceForce {
+            id: "test-force".into(),
+            name: "Test Police".into(),
+            website: "https://www.test.police.uk".into(),
+            report_online_url: String::new(),
+            non_emergency: "101".into(),
+            source: sources(&["website", "non_emergency"]),
+            secondary_sources: Vec::new(),
+            checked: "2026-11-25".into(),
+            note: String::new(),
+        }
+    }
+
+    fn good_provider() -> NetworkProvider {
+        NetworkProvider {
+            id: "test-mobile".into(),
+            name: "Test Mobile".into(),
+            runs_on: String::new(),
+            lost_stolen_uk: "0800 123 4567".into(),
+            lost_stolen_abroad: "+44 7700 900123".into(),
+            web_page: "https://www.test-mobile.co.uk/lost".into(),
+            source: sources(&["lost_stolen_uk", "lost_stolen_abroad", "web_page"]),
+            secondary_sources: Vec::new(),
+            checked: "2026-11-25".into(),
+            note: String::new(),
+        }
+    }
+
+    fn kinds(problems: &[Problem]) -> Vec<(String, ProblemKind)> {
+        problems
+            .iter()
+            .map(|problem| (problem.field.clone(), problem.kind))
+            .collect()
+    }
+
+    #[test]
+    fn shipped_directories_parse_and_pass_validation() {
+        let directories = shipped();
+        assert_eq!(directories.load_errors, Vec::<String>::new());
+        assert_eq!(directories.validate(), Vec::<Problem>::new());
+    }
+
+    #[test]
+    fn shipped_forces_cover_england_wales_scotland_northern_ireland_and_transport() {
+        let directories = shipped();
+        // 43 territorial forces, Police Scotland, PSNI and British Transport Police.
+        assert_eq!(directories.forces.len(), 46);
+        for id in [
+            "metropolitan",
+            "city-of-london",
+            "police-scotland",
+            "northern-ireland",
+            "btp",
+        ] {
+            assert!(directories.force(id).is_some(), "missing force {id}");
+        }
+        let names: Vec<&str> = directories
+            .forces_by_name()
+            .iter()
+            .map(|force| force.name.as_str())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|name| name.to_lowercase());
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
+    fn shipped_providers_and_services_are_all_present() {
+        let directories = shipped();
+        assert_eq!(directories.providers.len(), 16);
+        assert!(directories.provider("ee").is_some());
+        assert!(directories.liability_cap.is_some());
+        for id in [
+            "victim-support",
+            "stop-scams-uk",
+            "action-fraud",
+            "immobilise",
+        ] {
+            assert!(directories.service(id).is_some(), "missing service {id}");
+        }
+    }
+
+    #[test]
+    fn a_broken_file_gives_an_empty_directory_and_an_error() {
+        let directories = Directories::from_json("{not json", PROVIDERS_JSON, SERVICES_JSON);
+        assert!(directories.forces.is_empty());
+        assert_eq!(directories.load_errors.len(), 1);
+        assert!(!directories.providers.is_empty());
+    }
+
+    #[test]
+    fn good_entries_have_no_problems() {
+        assert_eq!(validate_forces(&[good_force()]), Vec::new());
+        assert_eq!(validate_providers(&[good_provider()]), Vec::new());
+    }
+
+    #[test]
+    fn catches_a_blank_name() {
+        let force = PoliceForce {
+            name: "  ".into(),
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("name".to_string(), ProblemKind::MissingName)]
+        );
+    }
+
+    #[test]
+    fn catches_an_id_that_is_not_a_slug() {
+        let force = PoliceForce {
+            id: "Test Force".into(),
+            ..good_force()
+        };
+        let problems = validate_forces(&[force]);
+        assert_eq!(problems[0].entry_id, "Test Force");
+        assert_eq!(kinds(&problems), [("id".to_string(), ProblemKind::BadId)]);
+    }
+
+    #[test]
+    fn catches_a_duplicate_id() {
+        assert_eq!(
+            kinds(&validate_forces(&[good_force(), good_force()])),
+            [("id".to_string(), ProblemKind::DuplicateId)]
+        );
+    }
+
+    #[test]
+    fn catches_a_bad_phone_number() {
+        let force = PoliceForce {
+            non_emergency: "0909 123 4567".into(),
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("non_emergency".to_string(), ProblemKind::BadPhoneNumber)]
+        );
+    }
+
+    #[test]
+    fn catches_a_national_number_given_for_calling_from_abroad() {
+        let provider = NetworkProvider {
+            lost_stolen_abroad: "07700 900123".into(),
+            ..good_provider()
+        };
+        assert_eq!(
+            kinds(&validate_providers(&[provider])),
+            [(
+                "lost_stolen_abroad".to_string(),
+                ProblemKind::BadPhoneNumber
+            )]
+        );
+    }
+
+    #[test]
+    fn catches_a_url_that_is_not_https() {
+        let force = PoliceForce {
+            website: "http://www.test.police.uk".into(),
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("website".to_string(), ProblemKind::BadUrl)]
+        );
+    }
+
+    #[test]
+    fn catches_an_entry_without_sources() {
+        let force = PoliceForce {
+            website: String::new(),
+            non_emergency: String::new(),
+            source: Sources::new(),
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("source".to_string(), ProblemKind::BadSource)]
+        );
+    }
+
+    #[test]
+    fn catches_a_filled_field_without_its_own_source() {
+        let force = PoliceForce {
+            report_online_url: "https://www.test.police.uk/report".into(),
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("report_online_url".to_string(), ProblemKind::UnsourcedField)]
+        );
+    }
+
+    #[test]
+    fn catches_a_blank_source() {
+        let mut force = good_force();
+        force.source.insert("website".into(), " ".into());
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("source.website".to_string(), ProblemKind::BadSource)]
+        );
+    }
+
+    #[test]
+    fn catches_a_bad_checked_date() {
+        let force = PoliceForce {
+            checked: "25/11/2026".into(),
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("checked".to_string(), ProblemKind::BadCheckedDate)]
+        );
+    }
+
+    #[test]
+    fn catches_a_virtual_network_on_an_unknown_host_network() {
+        let provider = NetworkProvider {
+            runs_on: "nowhere".into(),
+            ..good_provider()
+        };
+        assert_eq!(
+            kinds(&validate_providers(&[provider])),
+            [("runs_on".to_string(), ProblemKind::BadId)]
+        );
+    }
+
+    #[test]
+    fn phone_numbers_in_the_forms_victims_see() {
+        for good in [
+            "101",
+            "159",
+            "0808 16 89 111",
+            "0800 40 50 40",
+            "0300 123 2040",
+            "0344 809 0202",
+            "020 7946 0000",
+            "+44 7836 191191",
+            "+44 300 123 2040",
+        ] {
+            assert!(is_valid_uk_phone_number(good), "{good} should be valid");
+        }
+        for bad in [
+            "",
+            "10",
+            "0300 123 204",
+            "0909 123 4567",
+            "0700 123 4567",
+            "+44 0300 123 2040",
+            "0300-123-2040",
+            "call 101",
+        ] {
+            assert!(!is_valid_uk_phone_number(bad), "{bad} should be invalid");
+        }
+    }
+
+    #[test]
+    fn tel_links_use_the_international_form() {
+        assert_eq!(
+            tel_uri("0808 16 89 111").as_deref(),
+            Some("tel:+448081689111")
+        );
+        assert_eq!(
+            tel_uri("+44 7836 191191").as_deref(),
+            Some("tel:+447836191191")
+        );
+        assert_eq!(tel_uri("101").as_deref(), Some("tel:101"));
+        assert_eq!(tel_uri("not a number"), None);
+    }
+
+    #[test]
+    fn urls_must_be_https_with_a_real_host() {
+        assert!(is_valid_https_url("https://www.police.uk/pu/contact-us/"));
+        for bad in [
+            "http://www.police.uk",
+            "https://",
+            "https://localhost/",
+            "https://www.bank.co.uk@evil.example/",
+            "https://www.police.uk/a page",
+        ] {
+            assert!(!is_valid_https_url(bad), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn checked_dates_must_be_real_days() {
+        assert!(is_valid_date("2026-11-25"));
+        assert!(is_valid_date("2028-02-29"));
+        assert!(!is_valid_date("2026-02-29"));
+        assert!(!is_valid_date("2026-13-01"));
+        assert!(!is_valid_date("2026-1-01"));
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod dist;
 pub mod server;
+pub mod tac;
 pub mod tools;
 
 use std::path::{Path, PathBuf};

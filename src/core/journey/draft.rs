@@ -1,0 +1,458 @@
+//! The draft saved on the victim's own device, so that they can come back to
+//! it. It is read field by field: whatever is stored may be old, cut short or
+//! written by someone else, so each answer is kept only if it is valid, and
+//! what is dropped is reported.
+//!
+//! ```json
+//! {"version": 1, "saved_at": 1741500000,
+//!  "answers": {"whose-device": "mine", "incident": "theft", "imei-1": "35 209900 176148 1"}}
+//! ```
+//!
+//! Keys in `answers` are `Field::key`; choices are `Choice::key`; the network
+//! is `"other"`, `"dont-know"` or `{"id": "<directory id>"}`; checkboxes and
+//! `insured` are booleans. Empty answers are left out.
+
+use serde_json::{Map, Value, json};
+
+use super::answers::{
+    Answers, Choice, DualSim, Field, HowReported, Make, Network, WhoseDevice, is_plausible_id,
+};
+
+pub const DRAFT_VERSION: u64 = 1;
+/// A draft older than this is not offered back.
+pub const DRAFT_LIFETIME_SECONDS: u64 = 30 * 24 * 60 * 60;
+/// No answer is longer than this; a longer stored string is not an answer.
+pub const DRAFT_MAX_CHARS: usize = 500;
+/// Clocks drift and get changed; beyond this, a draft "from the future" is
+/// refused so that it cannot outlive its lifetime.
+const CLOCK_SKEW_SECONDS: u64 = 24 * 60 * 60;
+
+/// What reading a stored draft gave. On a rejection nothing is kept, and the
+/// UI should delete the stored draft.
+pub type DraftLoad = Result<RestoredDraft, Rejection>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RestoredDraft {
+    pub answers: Answers,
+    pub saved_at_unix_seconds: u64,
+    /// What was left out, to tell the victim that some answers are gone.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Why a whole draft is not kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rejection {
+    /// Not JSON (cut short, say), or not shaped like a draft.
+    Unreadable,
+    /// Missing version, or one this version of the widget does not know.
+    UnsupportedVersion,
+    Expired,
+    SavedInTheFuture,
+    /// Drafts are only ever saved on the victim's own device.
+    NotOwnDevice,
+}
+
+/// Part of a draft that was left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    Answer {
+        field: Field,
+        reason: DropReason,
+    },
+    /// Keys this version does not know, counted rather than listed.
+    UnknownKeys {
+        count: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DropReason {
+    /// A number where text was expected, and so on.
+    WrongType,
+    TooLong,
+    /// A value that is none of the options.
+    NotAnOption,
+}
+
+/// The draft to store, or `None` on someone else's device, where nothing may
+/// be stored.
+pub fn draft_to_json(answers: &Answers, saved_at_unix_seconds: u64) -> Option<String> {
+    if answers.whose_device != Some(WhoseDevice::Mine) {
+        return None;
+    }
+    let mut stored = Map::new();
+    let mut put = |field: Field, value: Value| {
+        stored.insert(field.key().to_owned(), value);
+    };
+    put(Field::WhoseDevice, json!(WhoseDevice::Mine.key()));
+    if let Some(incident) = answers.incident {
+        put(Field::Incident, json!(incident.key()));
+    }
+    if let Some(make) = answers.make {
+        put(Field::Make, json!(make.key()));
+    }
+    if let Some(network) = &answers.network {
+        let value = match network {
+            Network::Listed(id) => json!({ "id": id }),
+            Network::Other => json!("other"),
+            Network::DontKnow => json!("dont-know"),
+        };
+        put(Field::Network, value);
+    }
+    if let Some(dual_sim) = answers.dual_sim {
+        put(Field::DualSim, json!(dual_sim.key()));
+    }
+    if let Some(force) = &answers.police_force {
+        put(Field::PoliceForce, json!(force));
+    }
+    if let Some(how) = answers.how_reported {
+        put(Field::HowReported, json!(how.key()));
+    }
+    if let Some(insured) = answers.insured {
+        put(Field::Insured, json!(insured));
+    }
+    for field in Field::ALL {
+        if let Some(text) = answers.text(field).filter(|t| !t.is_empty()) {
+            put(field, json!(text));
+        }
+    }
+    for field in Field::ALL {
+        if answers.flag(field) == Some(true) {
+            put(field, json!(true));
+        }
+    }
+    let draft = json!({
+        "version": DRAFT_VERSION,
+        "saved_at": saved_at_unix_seconds,
+        "answers": stored,
+    });
+    Some(draft.to_string())
+}
+
+/// Reads a stored draft. Never panics, whatever the text.
+pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
+    let now = now_unix_seconds;
+    let draft: Value = serde_json::from_str(text).map_err(|_| Rejection::Unreadable)?;
+    let draft = draft.as_object().ok_or(Rejection::Unreadable)?;
+    if draft.get("version").and_then(Value::as_u64) != Some(DRAFT_VERSION) {
+        return Err(Rejection::UnsupportedVersion);
+    }
+    let saved_at = draft
+        .get("saved_at")
+        .and_then(Value::as_u64)
+        .ok_or(Rejection::Unreadable)?;
+    if saved_at > now.saturating_add(CLOCK_SKEW_SECONDS) {
+        return Err(Rejection::SavedInTheFuture);
+    }
+    if now.saturating_sub(saved_at) > DRAFT_LIFETIME_SECONDS {
+        return Err(Rejection::Expired);
+    }
+    let stored = draft
+        .get("answers")
+        .and_then(Value::as_object)
+        .ok_or(Rejection::Unreadable)?;
+    if stored.get(Field::WhoseDevice.key()).and_then(Value::as_str) != Some(WhoseDevice::Mine.key())
+    {
+        return Err(Rejection::NotOwnDevice);
+    }
+
+    let mut answers = Answers {
+        whose_device: Some(WhoseDevice::Mine),
+        ..Answers::default()
+    };
+    let mut dropped = Vec::new();
+    let mut unknown = draft
+        .keys()
+        .filter(|k| !matches!(k.as_str(), "version" | "saved_at" | "answers"))
+        .count();
+    for (key, value) in stored {
+        match Field::from_key(key) {
+            None => unknown += 1,
+            Some(field) => {
+                if let Err(reason) = restore(&mut answers, field, value) {
+                    dropped.push(Dropped::Answer { field, reason });
+                }
+            }
+        }
+    }
+    if unknown > 0 {
+        dropped.push(Dropped::UnknownKeys { count: unknown });
+    }
+    Ok(RestoredDraft {
+        answers,
+        saved_at_unix_seconds: saved_at,
+        dropped,
+    })
+}
+
+/// Puts one stored answer in place, if it is valid. `null` counts as not
+/// answered.
+fn restore(answers: &mut Answers, field: Field, value: &Value) -> Result<(), DropReason> {
+    if value.is_null() {
+        return Ok(());
+    }
+    if let Some(text) = answers.text_mut(field) {
+        *text = bounded_text(value)?.to_owned();
+        return Ok(());
+    }
+    if let Some(flag) = answers.flag_mut(field) {
+        *flag = value.as_bool().ok_or(DropReason::WrongType)?;
+        return Ok(());
+    }
+    match field {
+        // Checked as a whole before any answer is read.
+        Field::WhoseDevice => {}
+        Field::Incident => answers.incident = Some(choice(value)?),
+        Field::Make => answers.make = Some(choice::<Make>(value)?),
+        Field::DualSim => answers.dual_sim = Some(choice::<DualSim>(value)?),
+        Field::HowReported => answers.how_reported = Some(choice::<HowReported>(value)?),
+        Field::Network => answers.network = Some(network(value)?),
+        Field::PoliceForce => answers.police_force = Some(directory_id(value)?),
+        Field::Insured => answers.insured = Some(value.as_bool().ok_or(DropReason::WrongType)?),
+        _ => return Err(DropReason::WrongType),
+    }
+    Ok(())
+}
+
+fn bounded_text(value: &Value) -> Result<&str, DropReason> {
+    let text = value.as_str().ok_or(DropReason::WrongType)?;
+    // A byte count bounds the character count, and is cheaper on huge text.
+    if text.len() > DRAFT_MAX_CHARS && text.chars().count() > DRAFT_MAX_CHARS {
+        return Err(DropReason::TooLong);
+    }
+    Ok(text)
+}
+
+fn choice<C: Choice>(value: &Value) -> Result<C, DropReason> {
+    let key = value.as_str().ok_or(DropReason::WrongType)?;
+    C::from_key(key).ok_or(DropReason::NotAnOption)
+}
+
+fn network(value: &Value) -> Result<Network, DropReason> {
+    match value {
+        Value::String(key) if key == "other" => Ok(Network::Other),
+        Value::String(key) if key == "dont-know" => Ok(Network::DontKnow),
+        Value::String(_) => Err(DropReason::NotAnOption),
+        Value::Object(listed) => listed
+            .get("id")
+            .ok_or(DropReason::WrongType)
+            .and_then(directory_id)
+            .map(Network::Listed),
+        _ => Err(DropReason::WrongType),
+    }
+}
+
+fn directory_id(value: &Value) -> Result<String, DropReason> {
+    let id = value.as_str().ok_or(DropReason::WrongType)?;
+    if is_plausible_id(id) {
+        Ok(id.to_owned())
+    } else {
+        Err(DropReason::NotAnOption)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::journey::Incident;
+
+    const SAVED_AT: u64 = 1_741_500_000;
+    const DAY: u64 = 24 * 60 * 60;
+
+    fn everything() -> Answers {
+        Answers {
+            whose_device: Some(WhoseDevice::Mine),
+            incident: Some(Incident::Robbery),
+            date_day: "9".into(),
+            date_month: "March".into(),
+            date_year: "2025".into(),
+            time: "about 9pm".into(),
+            place: "Outside the station, \"Platform 2\" \u{1F4F1}".into(),
+            postcode: "m1 1ae".into(),
+            make: Some(Make::Samsung),
+            model: "Galaxy S24".into(),
+            colour: "Black".into(),
+            features: "Cracked corner\nBlue case".into(),
+            phone_number: "07700 900123".into(),
+            network: Some(Network::Listed("three".into())),
+            dual_sim: Some(DualSim::Yes),
+            imei_1: "35 209900 176148 1".into(),
+            imei_2: "4901542032375 18".into(),
+            imei_not_found: false,
+            provider_reference: "T-1".into(),
+            police_force: Some("greater-manchester".into()),
+            how_reported: Some(HowReported::Phone101),
+            crime_reference: "GMP/1".into(),
+            crime_reference_later: true,
+            lost_property_reference: "kept as typed".into(),
+            lost_property_reference_later: true,
+            insured: Some(true),
+            insurer: "Example".into(),
+            policy_number: "P-1".into(),
+            claim_reference: String::new(),
+        }
+    }
+
+    fn restored(text: &str) -> (Answers, Vec<Dropped>) {
+        let draft = draft_from_json(text, SAVED_AT + DAY).unwrap();
+        (draft.answers, draft.dropped)
+    }
+
+    fn with_answers(answers: Value) -> String {
+        json!({"version": 1, "saved_at": SAVED_AT, "answers": answers}).to_string()
+    }
+
+    #[test]
+    fn every_answer_survives_a_round_trip() {
+        let text = draft_to_json(&everything(), SAVED_AT).unwrap();
+        assert_eq!(
+            draft_from_json(&text, SAVED_AT + DAY),
+            Ok(RestoredDraft {
+                answers: everything(),
+                saved_at_unix_seconds: SAVED_AT,
+                dropped: Vec::new(),
+            })
+        );
+    }
+
+    #[test]
+    fn nothing_is_saved_on_someone_elses_device() {
+        let shared = Answers {
+            whose_device: Some(WhoseDevice::SomeoneElses),
+            ..everything()
+        };
+        assert_eq!(draft_to_json(&shared, SAVED_AT), None);
+        assert_eq!(draft_to_json(&Answers::default(), SAVED_AT), None);
+    }
+
+    #[test]
+    fn a_draft_expires_after_30_days() {
+        let text = draft_to_json(&everything(), SAVED_AT).unwrap();
+        let last_moment = SAVED_AT + DRAFT_LIFETIME_SECONDS;
+        assert!(draft_from_json(&text, last_moment).is_ok());
+        assert_eq!(
+            draft_from_json(&text, last_moment + 1),
+            Err(Rejection::Expired)
+        );
+    }
+
+    #[test]
+    fn a_draft_from_the_future_is_refused() {
+        let text = draft_to_json(&everything(), SAVED_AT + 2 * DAY).unwrap();
+        assert_eq!(
+            draft_from_json(&text, SAVED_AT),
+            Err(Rejection::SavedInTheFuture)
+        );
+    }
+
+    #[test]
+    fn other_versions_are_refused() {
+        for version in [json!(0), json!(2), json!("1"), json!(null)] {
+            let text = json!({"version": version, "saved_at": SAVED_AT, "answers": {}});
+            assert_eq!(
+                draft_from_json(&text.to_string(), SAVED_AT),
+                Err(Rejection::UnsupportedVersion)
+            );
+        }
+    }
+
+    #[test]
+    fn a_draft_cut_short_or_misshapen_is_unreadable() {
+        let text = draft_to_json(&everything(), SAVED_AT).unwrap();
+        let cut = text.get(..text.len() / 2).unwrap();
+        for broken in [
+            cut,
+            "",
+            "[]",
+            "{\"version\":1}",
+            "{\"version\":1,\"saved_at\":\"x\"}",
+        ] {
+            assert_eq!(
+                draft_from_json(broken, SAVED_AT),
+                Err(Rejection::Unreadable),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_draft_not_marked_as_from_this_device_is_refused() {
+        let text = with_answers(json!({"whose-device": "someone-elses", "model": "x"}));
+        assert_eq!(
+            draft_from_json(&text, SAVED_AT),
+            Err(Rejection::NotOwnDevice)
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_dropped_and_the_rest_kept() {
+        let text = with_answers(json!({
+            "whose-device": "mine",
+            "model": 15,
+            "colour": "Red",
+            "imei-not-found": "yes",
+            "incident": "abduction",
+            "network": {"id": "<script>"},
+            "insured": true,
+            "police-force": ["kent"],
+            "time": null,
+        }));
+        let (answers, dropped) = restored(&text);
+        assert_eq!(
+            answers,
+            Answers {
+                whose_device: Some(WhoseDevice::Mine),
+                colour: "Red".into(),
+                insured: Some(true),
+                ..Answers::default()
+            }
+        );
+        let mut reasons: Vec<_> = dropped
+            .into_iter()
+            .filter_map(|d| match d {
+                Dropped::Answer { field, reason } => Some((field.key(), reason)),
+                Dropped::UnknownKeys { .. } => None,
+            })
+            .collect();
+        reasons.sort_by_key(|&(key, _)| key);
+        assert_eq!(
+            reasons,
+            [
+                ("imei-not-found", DropReason::WrongType),
+                ("incident", DropReason::NotAnOption),
+                ("model", DropReason::WrongType),
+                ("network", DropReason::NotAnOption),
+                ("police-force", DropReason::WrongType),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_huge_string_is_dropped_not_cut() {
+        let huge = "9".repeat(1 << 20);
+        let text = with_answers(json!({"whose-device": "mine", "place": huge, "model": "Pixel"}));
+        let (answers, dropped) = restored(&text);
+        assert_eq!(answers.place, "");
+        assert_eq!(answers.model, "Pixel");
+        assert_eq!(
+            dropped,
+            [Dropped::Answer {
+                field: Field::Place,
+                reason: DropReason::TooLong
+            }]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_counted_and_ignored() {
+        let text = json!({
+            "version": 1,
+            "saved_at": SAVED_AT,
+            "extra": {"a": 1},
+            "answers": {"whose-device": "mine", "shoe-size": 9, "__proto__": {}, "colour": "Gold"},
+        });
+        let (answers, dropped) = restored(&text.to_string());
+        assert_eq!(answers.colour, "Gold");
+        assert_eq!(dropped, [Dropped::UnknownKeys { count: 3 }]);
+    }
+}

@@ -1,0 +1,29 @@
+//! The journey as a state machine: the pages, the answers, which page comes
+//! next, what is wrong with an answer, the check-answers rows, and the draft
+//! saved on the victim's own device. No clock and no browser: "today" and
+//! "now" are passed in.
+
+mod answers;
+mod draft;
+mod flow;
+mod formats;
+mod page;
+mod summary;
+mod validate;
+
+pub use answers::{
+    Answers, Choice, DualSim, Field, HowReported, Incident, Make, Network, WhoseDevice,
+    is_plausible_id,
+};
+pub use draft::{
+    DRAFT_LIFETIME_SECONDS, DRAFT_MAX_CHARS, DRAFT_VERSION, DraftLoad, DropReason, Dropped,
+    Rejection, RestoredDraft, draft_from_json, draft_to_json,
+};
+pub use flow::{Mode, next, path, previous, reachable};
+pub use formats::{Date, DateError, TimeOfDay, normalise_postcode, parse_date, parse_time};
+pub use page::{Page, route};
+pub use summary::{Missing, SummaryRow, Value, missing, summary};
+pub use validate::{FieldError, Problem, validate, warnings};
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -1,0 +1,140 @@
+//! The pages and the URL hash that names each one. The hash keeps the
+//! browser's back and forward buttons working without taking over the host
+//! page's links.
+
+/// Every page the widget can show, the journey's pages in journey order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
+    /// What this does, "call 999", and whose device this is.
+    Start,
+    /// Lock the phone, change the email password first, call the bank on 159.
+    ActNow,
+    WhatHappened,
+    When,
+    Where,
+    /// Make, model, colour and features.
+    Phone,
+    PhoneNumber,
+    Network,
+    DualSim,
+    /// Where to find the IMEI without the phone.
+    FindImei,
+    EnterImei,
+    /// The IMEI(s) split into their parts, once they check out.
+    ImeiChecked,
+    /// Block the phone with the network provider and note their reference.
+    BlockIt,
+    Police,
+    /// The crime reference, or the lost-property reference when lost.
+    Reference,
+    /// Whether the phone is insured.
+    Insurance,
+    /// Insurer, policy number and claim reference.
+    InsuranceDetails,
+    CheckAnswers,
+    Report,
+    /// For staff: decode and verify a report code. Outside the journey.
+    CheckCode,
+    /// Outside the journey.
+    About,
+}
+
+impl Page {
+    pub const ALL: [Page; 21] = [
+        Page::Start,
+        Page::ActNow,
+        Page::WhatHappened,
+        Page::When,
+        Page::Where,
+        Page::Phone,
+        Page::PhoneNumber,
+        Page::Network,
+        Page::DualSim,
+        Page::FindImei,
+        Page::EnterImei,
+        Page::ImeiChecked,
+        Page::BlockIt,
+        Page::Police,
+        Page::Reference,
+        Page::Insurance,
+        Page::InsuranceDetails,
+        Page::CheckAnswers,
+        Page::Report,
+        Page::CheckCode,
+        Page::About,
+    ];
+
+    /// The hash that names this page, e.g. `#/imei`.
+    pub fn hash(self) -> &'static str {
+        match self {
+            Page::Start => "#/",
+            Page::ActNow => "#/act-now",
+            Page::WhatHappened => "#/what-happened",
+            Page::When => "#/when",
+            Page::Where => "#/where",
+            Page::Phone => "#/phone",
+            Page::PhoneNumber => "#/phone-number",
+            Page::Network => "#/network",
+            Page::DualSim => "#/dual-sim",
+            Page::FindImei => "#/find-imei",
+            Page::EnterImei => "#/imei",
+            Page::ImeiChecked => "#/imei/checked",
+            Page::BlockIt => "#/block",
+            Page::Police => "#/police",
+            Page::Reference => "#/reference",
+            Page::Insurance => "#/insurance",
+            Page::InsuranceDetails => "#/insurance/details",
+            Page::CheckAnswers => "#/check-answers",
+            Page::Report => "#/report",
+            Page::CheckCode => "#/check-code",
+            Page::About => "#/about",
+        }
+    }
+
+    /// Whether the page is a step of the journey, as opposed to the staff
+    /// page and the about page.
+    pub fn is_in_journey(self) -> bool {
+        !matches!(self, Page::CheckCode | Page::About)
+    }
+}
+
+/// The page a hash names. A query after `?` is ignored here (deep-link
+/// settings are read elsewhere), and anything unknown is the start page, so a
+/// mangled link still lands somewhere useful.
+pub fn route(hash: &str) -> Page {
+    let path = hash.split('?').next().unwrap_or_default();
+    Page::ALL
+        .into_iter()
+        .find(|page| bare(page.hash()) == bare(path))
+        .unwrap_or(Page::Start)
+}
+
+/// `#/imei/` and `#/imei` are the same page.
+fn bare(hash: &str) -> &str {
+    hash.trim_start_matches('#').trim_end_matches('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_round_trips_through_its_hash() {
+        for page in Page::ALL {
+            assert_eq!(route(page.hash()), page);
+        }
+    }
+
+    #[test]
+    fn a_trailing_slash_or_a_query_names_the_same_page() {
+        assert_eq!(route("#/imei/"), Page::EnterImei);
+        assert_eq!(route("#/police?force=kent"), Page::Police);
+    }
+
+    #[test]
+    fn unknown_or_empty_hashes_go_to_the_start() {
+        for hash in ["", "#", "#/nope", "#<script>", "imei", "#//"] {
+            assert_eq!(route(hash), Page::Start);
+        }
+    }
+}
