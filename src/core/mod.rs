@@ -4,6 +4,7 @@ pub mod directory;
 pub mod handover;
 pub mod imei;
 pub mod journey;
+pub mod phone;
 pub mod qr;
 pub mod report;
 pub mod route;
