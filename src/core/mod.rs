@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod handover;
+pub mod i18n;
 pub mod imei;
 pub mod journey;
 pub mod phone;

@@ -1,0 +1,62 @@
+//! Merges the English locale files (`locales/en-GB/*.json`) into one
+//! catalogue and generates the `Msg` enum from its keys, so that code naming
+//! a message English lacks fails to compile.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("locales/en-GB");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("read locales/en-GB")
+        .map(|e| e.expect("list locales/en-GB").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut merged = serde_json::Map::new();
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let text = std::fs::read_to_string(file).expect("read a locale file");
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.display()));
+        for (key, value) in json.as_object().expect("a locale file is a JSON object") {
+            if key.starts_with('_') {
+                continue;
+            }
+            assert!(
+                key.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && key.chars().all(|c| c.is_ascii_alphanumeric()),
+                "message key {key:?} in {} must be CamelCase letters and digits",
+                file.display()
+            );
+            let before = merged.insert(key.clone(), value.clone());
+            assert!(before.is_none(), "message key {key:?} appears twice");
+        }
+    }
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    let out_dir = Path::new(&out_dir);
+    std::fs::write(
+        out_dir.join("en-GB.json"),
+        serde_json::Value::Object(merged.clone()).to_string(),
+    )
+    .expect("write the merged English catalogue");
+
+    let keys: Vec<&String> = merged.keys().collect();
+    let mut code = String::new();
+    code.push_str("/// A message of the widget, named after its key in the locale files.\n");
+    code.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n");
+    for key in &keys {
+        writeln!(code, "    {key},").unwrap();
+    }
+    code.push_str("}\n\nimpl Msg {\n    pub const ALL: &'static [Msg] = &[\n");
+    for key in &keys {
+        writeln!(code, "        Msg::{key},").unwrap();
+    }
+    code.push_str("    ];\n\n    pub fn key(self) -> &'static str {\n        match self {\n");
+    for key in &keys {
+        writeln!(code, "            Msg::{key} => \"{key}\",").unwrap();
+    }
+    code.push_str("        }\n    }\n}\n");
+    std::fs::write(out_dir.join("messages.rs"), code).expect("write the message enum");
+}

@@ -1,0 +1,245 @@
+//! Words in the victim's language. Every word the widget shows is a
+//! [`Msg`] looked up in a [`Catalog`] read from `locales/<tag>.json`; code
+//! names messages, never writes them.
+//!
+//! Each locale is a folder of JSON files, `locales/<tag>/<area>.json`, one
+//! object of messages per area of the widget; [`merge`] joins them.
+//!
+//! A message is either plain text or a set of CLDR plural forms, and may hold
+//! `{name}` placeholders filled by [`fill`].
+
+mod locale;
+mod messages;
+mod plural;
+
+pub use locale::{Dir, Locale, negotiate};
+pub use messages::Msg;
+pub use plural::{PluralCategory, categories as plural_categories, plural_category};
+
+use std::collections::HashMap;
+
+/// The source language, merged from `locales/en-GB/*.json` by build.rs and
+/// compiled in so that the widget always has words.
+pub const EN_GB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB.json"));
+
+/// One locale's messages, indexed by [`Msg`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    pub locale: Locale,
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Entry {
+    Text(String),
+    Plural(HashMap<PluralCategory, String>),
+}
+
+/// Why a locale file cannot be used as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    NotJson(String),
+    NotAnObject,
+    Missing(Vec<&'static str>),
+    Unknown(Vec<String>),
+    /// A value that is neither text nor an object of plural forms, or a
+    /// plural set without the `other` form.
+    BadValue(String),
+}
+
+impl Catalog {
+    /// The English catalogue. The shipped file is checked by a test, so the
+    /// fallback to an empty catalogue never happens in a release.
+    pub fn english() -> Catalog {
+        Catalog::parse(Locale::EnGb, EN_GB_JSON).unwrap_or_else(|_| Catalog {
+            locale: Locale::EnGb,
+            entries: vec![Entry::Text(String::new()); Msg::ALL.len()],
+        })
+    }
+
+    /// Reads a locale file strictly: every message present, nothing unknown.
+    pub fn parse(locale: Locale, json: &str) -> Result<Catalog, CatalogError> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| CatalogError::NotJson(e.to_string()))?;
+        let object = value.as_object().ok_or(CatalogError::NotAnObject)?;
+        let mut entries: Vec<Option<Entry>> = vec![None; Msg::ALL.len()];
+        let mut unknown = Vec::new();
+        for (key, value) in object {
+            if key.starts_with('_') {
+                continue; // "_comment" and other notes for translators
+            }
+            let Some(msg) = Msg::from_key(key) else {
+                unknown.push(key.clone());
+                continue;
+            };
+            let entry = entry_from(value).ok_or_else(|| CatalogError::BadValue(key.clone()))?;
+            if let Some(slot) = entries.get_mut(msg as usize) {
+                *slot = Some(entry);
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(CatalogError::Unknown(unknown));
+        }
+        let missing: Vec<&'static str> = Msg::ALL
+            .iter()
+            .zip(&entries)
+            .filter(|(_, e)| e.is_none())
+            .map(|(m, _)| m.key())
+            .collect();
+        if !missing.is_empty() {
+            return Err(CatalogError::Missing(missing));
+        }
+        Ok(Catalog {
+            locale,
+            entries: entries.into_iter().flatten().collect(),
+        })
+    }
+
+    /// The text of a message; for a plural message, its `other` form.
+    pub fn get(&self, msg: Msg) -> &str {
+        match self.entries.get(msg as usize) {
+            Some(Entry::Text(text)) => text,
+            Some(Entry::Plural(forms)) => {
+                forms.get(&PluralCategory::Other).map_or("", String::as_str)
+            }
+            None => "",
+        }
+    }
+
+    /// The form of a plural message for `count`, with `{count}` filled in.
+    pub fn plural(&self, msg: Msg, count: u64) -> String {
+        let form = match self.entries.get(msg as usize) {
+            Some(Entry::Plural(forms)) => {
+                let category = plural_category(self.locale, count);
+                forms
+                    .get(&category)
+                    .or_else(|| forms.get(&PluralCategory::Other))
+                    .map_or("", String::as_str)
+            }
+            Some(Entry::Text(text)) => text,
+            None => "",
+        };
+        fill(form, &[("count", &count.to_string())])
+    }
+
+    /// A message with its `{name}` placeholders filled.
+    pub fn fill(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+        fill(self.get(msg), args)
+    }
+}
+
+fn entry_from(value: &serde_json::Value) -> Option<Entry> {
+    match value {
+        serde_json::Value::String(text) => Some(Entry::Text(text.clone())),
+        serde_json::Value::Object(forms) => {
+            let mut map = HashMap::new();
+            for (name, text) in forms {
+                map.insert(PluralCategory::from_key(name)?, text.as_str()?.to_owned());
+            }
+            map.contains_key(&PluralCategory::Other)
+                .then_some(Entry::Plural(map))
+        }
+        _ => None,
+    }
+}
+
+/// Joins a locale's area files into one JSON object. A key in two files is
+/// an error, so areas cannot silently override each other.
+pub fn merge(files: &[&str]) -> Result<String, CatalogError> {
+    let mut merged = serde_json::Map::new();
+    for text in files {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| CatalogError::NotJson(e.to_string()))?;
+        let serde_json::Value::Object(object) = value else {
+            return Err(CatalogError::NotAnObject);
+        };
+        for (key, value) in object {
+            if key.starts_with('_') {
+                continue;
+            }
+            if merged.contains_key(&key) {
+                return Err(CatalogError::BadValue(key));
+            }
+            merged.insert(key, value);
+        }
+    }
+    Ok(serde_json::Value::Object(merged).to_string())
+}
+
+/// Replaces each `{name}` with its value. Unknown placeholders stay as they
+/// are, so a mistake shows up in tests rather than vanishing.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders in a template, sorted, for comparing locales.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_has_every_message() {
+        assert_eq!(Catalog::parse(Locale::EnGb, EN_GB_JSON).map(|_| ()), Ok(()));
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill("You typed {count} of {max}", &[("count", "13")]),
+            "You typed 13 of {max}"
+        );
+        assert_eq!(fill("a { b", &[]), "a { b");
+    }
+
+    #[test]
+    fn a_missing_message_is_named() {
+        let err = Catalog::parse(Locale::Cy, "{}").unwrap_err();
+        assert!(matches!(err, CatalogError::Missing(list) if list.contains(&Msg::ALL[0].key())));
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused() {
+        let mut json: serde_json::Value = serde_json::from_str(EN_GB_JSON).unwrap();
+        json.as_object_mut()
+            .unwrap()
+            .insert("NoSuchMessage".into(), "x".into());
+        let err = Catalog::parse(Locale::EnGb, &json.to_string()).unwrap_err();
+        assert_eq!(err, CatalogError::Unknown(vec!["NoSuchMessage".into()]));
+    }
+}
