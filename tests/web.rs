@@ -27,62 +27,60 @@ fn text(root: &web_sys::HtmlElement, css: &str) -> String {
     find(root, css).text_content().unwrap_or_default()
 }
 
+/// Lets Leptos and the browser run what is pending (effects, hashchange).
 async fn settle() {
     leptos::task::tick().await;
-}
-
-fn type_into(input: &web_sys::HtmlInputElement, value: &str) {
-    input.set_value(value);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn imei_page_reports_a_wrong_check_digit_and_keeps_the_input() {
-    window().location().set_hash("#/imei").unwrap();
-    let root = mount_app();
-    settle().await;
-    assert_eq!(text(&root, "h1"), "What is your phone’s IMEI number?");
-
-    let input: web_sys::HtmlInputElement = find(&root, "#imei").unchecked_into();
-    type_into(&input, "352099001761482");
-    find(&root, "button[type=submit]").click();
-    settle().await;
-
-    assert!(text(&root, ".error-summary").contains("There is a problem"));
-    assert!(text(&root, "#imei-error").contains("not right"));
-    assert_eq!(
-        input.get_attribute("aria-describedby").as_deref(),
-        Some("imei-hint imei-error")
-    );
-    assert_eq!(input.value(), "352099001761482");
-    root.remove();
-}
-
-#[wasm_bindgen_test]
-async fn a_valid_imei_moves_on_to_its_parts() {
-    window().location().set_hash("#/imei").unwrap();
-    let root = mount_app();
-    settle().await;
-    let input: web_sys::HtmlInputElement = find(&root, "#imei").unchecked_into();
-    type_into(&input, "35-209900-176148-1");
-    find(&root, "button[type=submit]").click();
-    settle().await;
-    assert_eq!(window().location().hash().unwrap(), "#/imei/checked");
-    // The hashchange event arrives as a task, after the click handler.
-    sleep_ms(50).await;
-    assert_eq!(text(&root, "h1"), "This IMEI number is correct");
-    assert!(text(&root, ".summary-list").contains("35209900"));
-    root.remove();
-}
-
-/// Waits for the browser's event loop to run pending tasks.
-async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn start_page_asks_whose_device_before_starting() {
+    window().location().set_hash("#/").unwrap();
+    let root = mount_app();
+    settle().await;
+    assert_eq!(text(&root, "main h1"), "Your phone has been stolen or lost");
+
+    find(&root, "main button[type=submit]").click();
+    settle().await;
+    assert!(text(&root, ".error-summary").contains("Choose whose phone or computer you are using"));
+    assert!(text(&root, "#whose-device-error").contains("Choose whose phone"));
+    assert_eq!(window().location().hash().unwrap(), "#/");
+
+    find(&root, "#whose-device-2").click();
+    find(&root, "main button[type=submit]").click();
+    settle().await;
+    assert_eq!(window().location().hash().unwrap(), "#/act-now");
+    assert_eq!(text(&root, "main h1"), "Do these things first");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_past_unanswered_questions_shows_the_first_unanswered() {
+    window().location().set_hash("#/imei").unwrap();
+    let root = mount_app();
+    settle().await;
+    assert_eq!(text(&root, "main h1"), "Your phone has been stolen or lost");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_sets_lang_and_dir_on_its_own_root_only() {
+    window().location().set_hash("#/").unwrap();
+    let before = document().document_element().unwrap().get_attribute("lang");
+    let root = mount_app();
+    settle().await;
+    let widget = find(&root, ".widget");
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("en-GB"));
+    assert_eq!(widget.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(
+        document().document_element().unwrap().get_attribute("lang"),
+        before
+    );
+    root.remove();
 }

@@ -145,6 +145,38 @@ impl Browser {
         );
     }
 
+    /// Clicks the radio or checkbox whose label is exactly `label`.
+    pub async fn choose(&self, label: &str) {
+        let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
+        let found = self.client.find(Locator::XPath(&xpath)).await;
+        let label_el = found.unwrap_or_else(|e| panic!("no option labelled {label:?}: {e}"));
+        label_el.click().await.expect("click the option");
+    }
+
+    /// Types into the field with this id, replacing what was there.
+    pub async fn fill(&self, id: &str, text: &str) {
+        let input = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+        input.clear().await.expect("clear the field");
+        input.send_keys(text).await.expect("type into the field");
+    }
+
+    /// Presses the page's main button (Continue, Start now, ...).
+    pub async fn submit(&self) {
+        let button = self
+            .client
+            .find(Locator::Css("main form button[type=submit]"))
+            .await;
+        button
+            .expect("the page has a submit button")
+            .click()
+            .await
+            .expect("press it");
+    }
+
     /// The visible text of the first element matching `css`, if any.
     pub async fn text(&self, css: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;
@@ -259,6 +291,15 @@ impl Drop for Browser {
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// `text` as an XPath string literal, whatever quotes it holds.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('"') {
+        return format!("\"{text}\"");
+    }
+    let parts: Vec<String> = text.split('"').map(|p| format!("\"{p}\"")).collect();
+    format!("concat({})", parts.join(", '\"', "))
 }
 
 fn free_port() -> u16 {

@@ -6,7 +6,7 @@ use fantoccini::Locator;
 const VALID_IMEI: &str = "35 209900 176148 1";
 
 #[tokio::test]
-async fn start_page_then_imei_question_with_errors_and_back_button() {
+async fn start_page_to_the_imei_question_with_errors_and_back_button() {
     let b = Browser::start(1280, 900).await;
     b.open("").await;
     b.wait_for_heading("Your phone has been stolen or lost")
@@ -18,42 +18,74 @@ async fn start_page_then_imei_question_with_errors_and_back_button() {
     );
     b.check_page("01-start").await;
 
-    b.client
-        .find(Locator::LinkText("Start now"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    // Start now without saying whose device: the error summary takes focus.
+    b.submit().await;
+    b.wait_for(".error-summary").await;
+    wait_until_focused(&b, "error-summary").await;
+    b.check_page("02-start-error").await;
+    b.choose("Someone else’s, or a shared one").await;
+    b.submit().await;
+
+    b.wait_for_heading("Do these things first").await;
+    wait_until_focused(&b, "FOCUS-H1").await;
+    b.check_page("03-act-now").await;
+    b.submit().await;
+
+    b.wait_for_heading("What happened?").await;
+    b.check_page("04-what-happened").await;
+    b.choose("Someone took it without me noticing, or snatched it")
+        .await;
+    b.submit().await;
+
+    b.wait_for_heading("When did it happen?").await;
+    b.fill("date-day", "24").await;
+    b.fill("date-month", "11").await;
+    b.fill("date-year", "2099").await;
+    b.submit().await;
+    b.wait_for(".error-summary").await;
+    let message = b.text("#date-day-error").await.unwrap_or_default();
+    assert!(
+        message.ends_with("The date must be today or in the past"),
+        "{message}"
+    );
+    b.check_page("05-when-error").await;
+    b.fill("date-year", "2026").await;
+    b.submit().await;
+
+    b.wait_for_heading("Where did it happen?").await;
+    b.fill("place", "Number 73 bus, Oxford Street").await;
+    b.submit().await;
+
+    b.wait_for_heading("About your phone").await;
+    b.choose("Apple iPhone").await;
+    b.submit().await;
+
+    b.wait_for_heading("What is the phone’s number?").await;
+    b.fill("phone-number", "07700 900982").await;
+    b.submit().await;
+
+    b.wait_for_heading("Which network provider is the phone with?")
+        .await;
+    b.choose("I don’t know").await;
+    b.submit().await;
+
+    b.wait_for_heading("Does the phone have 2 SIMs, or an eSIM?")
+        .await;
+    b.choose("No").await;
+    b.submit().await;
+
+    b.wait_for_heading("Find your phone’s IMEI number").await;
+    b.submit().await;
+
     b.wait_for_heading("What is your phone’s IMEI number?")
         .await;
-    assert_eq!(
-        b.focused().await,
-        "h1",
-        "focus should move to the new page's heading"
-    );
-    b.check_page("02-imei").await;
-
-    // Continue with nothing typed: the error summary takes focus and links to the field.
-    b.client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.check_page("06-imei").await;
+    b.submit().await;
     b.wait_for(".error-summary").await;
     assert_eq!(
         b.text(".error-summary a").await.as_deref(),
         Some("Enter your phone’s IMEI number")
     );
-    let inline = b.text("#imei-error").await.unwrap_or_default();
-    assert!(
-        inline.starts_with("Error:") && inline.ends_with("Enter your phone’s IMEI number"),
-        "inline error: {inline}"
-    );
-    wait_until_focused(&b, "error-summary").await;
-    b.check_page("03-imei-empty").await;
     b.client
         .find(Locator::Css(".error-summary a"))
         .await
@@ -61,40 +93,26 @@ async fn start_page_then_imei_question_with_errors_and_back_button() {
         .click()
         .await
         .unwrap();
-    assert_eq!(b.focused().await, "imei");
+    assert_eq!(b.focused().await, "imei-1");
 
     // One digit wrong: the check digit catches it, and what was typed stays.
-    let input = b.client.find(Locator::Id("imei")).await.unwrap();
-    input.send_keys("35 209900 176148 2").await.unwrap();
-    b.client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.fill("imei-1", "35 209900 176148 2").await;
+    b.submit().await;
     b.wait_for(".error-summary").await;
-    let message = b.text("#imei-error").await.unwrap_or_default();
+    let message = b.text("#imei-1-error").await.unwrap_or_default();
     assert!(
         message.contains("not right"),
         "wrong check digit message: {message}"
     );
+    let input = b.client.find(Locator::Id("imei-1")).await.unwrap();
     assert_eq!(
         input.prop("value").await.unwrap().as_deref(),
         Some("35 209900 176148 2")
     );
-    b.check_page("04-imei-wrong-digit").await;
+    b.check_page("07-imei-wrong-digit").await;
 
-    // Put it right and continue.
-    input.clear().await.unwrap();
-    input.send_keys(VALID_IMEI).await.unwrap();
-    b.client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.fill("imei-1", VALID_IMEI).await;
+    b.submit().await;
     b.wait_for_heading("This IMEI number is correct").await;
     let summary = b.text(".summary-list").await.unwrap_or_default();
     for part in ["352099001761481", "35209900", "176148"] {
@@ -103,7 +121,7 @@ async fn start_page_then_imei_question_with_errors_and_back_button() {
             "the result should show {part}: {summary}"
         );
     }
-    b.check_page("05-imei-checked").await;
+    b.check_page("08-imei-checked").await;
 
     // The browser's back button returns to the question with the answer intact.
     b.client.back().await.unwrap();
@@ -111,7 +129,7 @@ async fn start_page_then_imei_question_with_errors_and_back_button() {
         .await;
     let value = b
         .client
-        .find(Locator::Id("imei"))
+        .find(Locator::Id("imei-1"))
         .await
         .unwrap()
         .prop("value")
@@ -124,7 +142,10 @@ async fn start_page_then_imei_question_with_errors_and_back_button() {
 /// The error summary is focused after a frame; wait for that.
 async fn wait_until_focused(b: &Browser, class: &str) {
     for _ in 0..100 {
-        let focused = b.js("return document.activeElement.className;").await;
+        // "FOCUS-H1" asks for the page's heading, which has no class.
+        let focused = b
+            .js("const a = document.activeElement; return a.tagName === 'H1' ? 'FOCUS-H1' : a.className;")
+            .await;
         if focused.as_str().is_some_and(|c| c.contains(class)) {
             return;
         }

@@ -8,5 +8,4 @@ pub mod journey;
 pub mod phone;
 pub mod qr;
 pub mod report;
-pub mod route;
 pub mod tac;

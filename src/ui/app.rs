@@ -1,78 +1,138 @@
-//! The widget's root: holds the answers, follows the URL hash and shows the
-//! page it names.
+//! The widget's root: provides the state, follows the URL hash, shows the
+//! page it names (or the first one still needing an answer), and frames every
+//! page with the language picker, quick exit and footer.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::imei;
-use crate::core::route::{Step, route};
-use crate::ui::pages::{EnterImeiPage, ImeiCheckedPage, StartPage};
+use crate::core::i18n::{Dir, Msg};
+use crate::core::journey::{Mode, Page, WhoseDevice, reachable};
+use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
+use crate::ui::pages::page_view;
+use crate::ui::quick_exit::QuickExit;
+use crate::ui::state::{AppState, hash_for, read_hash, tr};
+use crate::ui::storage::{clear_draft, load_draft, sync_draft};
 
-/// The widget. It follows `location.hash`, so the browser's back and forward
-/// buttons move between pages.
 #[component]
 pub fn App() -> impl IntoView {
-    let step = RwSignal::new(route(&current_hash()));
+    let state = AppState::new();
+    provide_context(state);
+
+    let restored = load_draft().map(|r| {
+        let dropped = r.dropped.len();
+        state.answers.set(r.answers);
+        dropped
+    });
+    sync_draft(state.answers);
+    switch_to(state, initial_locale());
+
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        step.set(route(&current_hash()));
+        let (page, mode) = read_hash();
+        state.page.set(page);
+        state.mode.set(mode);
     });
 
-    // What the victim typed, kept exactly as typed across pages.
-    let imei_text = RwSignal::new(String::new());
-    let checked_imei = Memo::new(move |_| imei::parse(&imei_text.get()).ok());
+    // The page to show: the one named, unless an earlier answer is missing.
+    let shown = Memo::new(move |_| {
+        let page = state.page.get();
+        state
+            .answers
+            .with(|a| reachable(page, a, state.today.get_value()))
+    });
+    Effect::new(move |_| {
+        let to = shown.get();
+        if to != state.page.get_untracked() {
+            // Keep the address bar honest without adding a history entry.
+            let hash = hash_for(to, state.mode.get_untracked());
+            let _ = window().history().and_then(|h| {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+            });
+            state.page.set(to);
+        }
+    });
 
     let root = NodeRef::<leptos::html::Div>::new();
-    focus_heading_on_page_change(step, root);
+    focus_heading_on_page_change(shown, root);
 
-    let page = move || {
-        // A page reached by URL without the answers it needs falls back.
-        let shown = match (step.get(), checked_imei.get()) {
-            (Step::ImeiChecked, None) => Step::EnterImei,
-            (other, _) => other,
-        };
-        match shown {
-            Step::Start => view! { <StartPage/> }.into_any(),
-            Step::EnterImei => view! {
-                <EnterImeiPage text=imei_text on_valid=move || go_to(Step::ImeiChecked)/>
-            }
-            .into_any(),
-            Step::ImeiChecked => match checked_imei.get() {
-                Some(found) => view! { <ImeiCheckedPage imei=found/> }.into_any(),
-                None => ().into_any(),
-            },
-        }
+    let lang = move || state.catalog.with(|c| c.locale.tag());
+    let dir = move || match state.catalog.with(|c| c.locale.dir()) {
+        Dir::Ltr => "ltr",
+        Dir::Rtl => "rtl",
     };
 
     view! {
-        <div class="widget" lang="en-GB" dir="ltr" node_ref=root>
-            <main class="page">{page}</main>
+        <div class="widget" lang=lang dir=dir node_ref=root>
+            <header class="widget__header">
+                <LanguagePicker/>
+                <QuickExit/>
+            </header>
+            <StorageNotice restored=restored/>
+            <main class="page">{move || page_view(shown.get())}</main>
+            <footer class="widget__footer">
+                <ul class="footer__links">
+                    <li><a href=Page::CheckCode.hash()>{tr(Msg::FooterCheckCode)}</a></li>
+                    <li><a href=Page::About.hash()>{tr(Msg::FooterAbout)}</a></li>
+                </ul>
+            </footer>
         </div>
     }
 }
 
-/// Moves to a step by changing the hash, which adds a history entry.
-pub fn go_to(step: Step) {
-    let _ = window().location().set_hash(step.hash());
-}
-
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
+/// Says plainly whether answers are kept on this device, with a way to wipe
+/// them; and whether a saved draft was brought back.
+#[component]
+fn StorageNotice(restored: Option<usize>) -> impl IntoView {
+    let state = crate::ui::state::use_state();
+    let own = move || {
+        state
+            .answers
+            .with(|a| a.whose_device == Some(WhoseDevice::Mine))
+    };
+    let clear = move |_| {
+        state.answers.set(Default::default());
+        clear_draft();
+        let _ = window()
+            .location()
+            .set_hash(&hash_for(Page::Start, Mode::Journey));
+    };
+    let restored_text = restored.map(|dropped| {
+        let mut text = tr(Msg::RestoredNotice)();
+        if dropped > 0 {
+            text.push(' ');
+            text.push_str(
+                &state
+                    .catalog
+                    .with_untracked(|c| c.plural(Msg::RestoredDropped, dropped as u64)),
+            );
+        }
+        text
+    });
+    view! {
+        {restored_text.map(|t| view! { <p class="notice" role="status">{t}</p> })}
+        {move || own().then(|| view! {
+            <p class="notice notice--saved">
+                {tr(Msg::SavedNotice)}" "
+                <button type="button" class="link-button" on:click=clear>{tr(Msg::ClearEverything)}</button>
+            </p>
+        })}
+    }
 }
 
 /// After a page change, focus the new page's heading so that a screen reader
 /// announces it. The first page keeps the browser's own focus.
-fn focus_heading_on_page_change(step: RwSignal<Step>, root: NodeRef<leptos::html::Div>) {
-    Effect::new(move |previous: Option<Step>| {
-        let now = step.get();
+fn focus_heading_on_page_change(shown: Memo<Page>, root: NodeRef<leptos::html::Div>) {
+    Effect::new(move |previous: Option<Page>| {
+        let now = shown.get();
         if previous.is_some_and(|p| p != now) {
             request_animation_frame(move || {
                 let heading = root
                     .get_untracked()
-                    .and_then(|r| r.query_selector("h1").ok().flatten())
+                    .and_then(|r| r.query_selector("main h1").ok().flatten())
                     .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
                 if let Some(h) = heading {
                     let _ = h.focus();
                 }
+                window().scroll_to_with_x_and_y(0.0, 0.0);
             });
         }
         now

@@ -1,34 +1,101 @@
-//! GOV.UK-style question page parts shared by every page: back link, error
-//! summary, inline error and the Continue button.
+//! GOV.UK-style question page parts: the page frame with its back link,
+//! error summary and Continue button, and the fields that bind to answers.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::route::Step;
+use crate::core::i18n::Msg;
+use crate::core::journey::{
+    Answers, Choice, Field, FieldError, Page, next, previous, validate, warnings,
+};
+use crate::ui::state::{go, hash_for, tr, use_state};
+use crate::ui::words::problem_text;
 
-/// A problem with one field: the field's id and what to do about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field_id: &'static str,
-    pub message: String,
+/// The errors of the page on screen, for its fields to show.
+#[derive(Clone, Copy)]
+pub struct PageErrors(pub RwSignal<Vec<FieldError>>);
+
+/// The id of a field's element; radios and checkboxes number the rest.
+pub fn field_id(field: Field) -> &'static str {
+    field.key()
 }
 
+/// A question page: back link, error summary, the fields, Continue. On
+/// Continue the page's answers are checked in `core`; with no problems it
+/// moves to the next page, otherwise the summary takes focus.
 #[component]
-pub fn BackLink(to: Step) -> impl IntoView {
-    view! { <a class="back-link" href=to.hash()>"Back"</a> }
+pub fn QuestionPage(
+    page: Page,
+    children: Children,
+    #[prop(default = Msg::Continue)] submit: Msg,
+) -> impl IntoView {
+    let state = use_state();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let attempt = RwSignal::new(0u32);
+    provide_context(PageErrors(errors));
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = state.today.get_value();
+        let mode = state.mode.get_untracked();
+        let found = state.answers.with_untracked(|a| validate(page, a, today));
+        if found.is_empty() {
+            errors.set(Vec::new());
+            let to = state.answers.with_untracked(|a| next(page, a, mode));
+            go(
+                to,
+                if to == Page::CheckAnswers {
+                    Mode::Journey
+                } else {
+                    mode
+                },
+            );
+        } else {
+            errors.set(found);
+            attempt.update(|n| *n += 1);
+        }
+    };
+
+    view! {
+        <BackLink page=page/>
+        <ErrorSummary errors=errors attempt=attempt/>
+        <form novalidate on:submit=on_submit>
+            {children()}
+            <button type="submit" class="button">{tr(submit)}</button>
+        </form>
+    }
 }
 
-/// The "There is a problem" box at the top of a page. It takes focus when it
-/// appears, and each entry moves focus to its field.
+use crate::core::journey::Mode;
+
+/// "Back" to the page before this one on the victim's journey.
 #[component]
-pub fn ErrorSummary(errors: Signal<Vec<FieldError>>, attempt: Signal<u32>) -> impl IntoView {
+pub fn BackLink(page: Page) -> impl IntoView {
+    let state = use_state();
+    let href = move || {
+        let mode = state.mode.get();
+        let to = state.answers.with(|a| previous(page, a, mode));
+        hash_for(
+            to,
+            if to == Page::CheckAnswers {
+                Mode::Journey
+            } else {
+                mode
+            },
+        )
+    };
+    view! { <a class="back-link" href=href>{tr(Msg::Back)}</a> }
+}
+
+/// The "There is a problem" box. It takes focus on every failed Continue,
+/// and each entry moves focus to its field.
+#[component]
+fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, attempt: RwSignal<u32>) -> impl IntoView {
+    let state = use_state();
     let summary = NodeRef::<Div>::new();
-    // Focus on every failed Continue, not only the first, so a screen reader
-    // hears the problem again.
     Effect::new(move |_| {
-        attempt.track();
-        if !errors.with(Vec::is_empty) {
+        if attempt.get() > 0 && !errors.with_untracked(Vec::is_empty) {
             request_animation_frame(move || {
                 if let Some(s) = summary.get_untracked() {
                     let _ = s.focus();
@@ -39,50 +106,296 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>, attempt: Signal<u32>) -> im
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|e| {
+                    let text = state.catalog.with(|c| problem_text(c, e.field, &e.problem));
+                    let id = field_id(e.field);
+                    view! {
+                        <li><a href=format!("#{id}") on:click=move |ev| {
+                            // The hash names pages, so focus the field
+                            // rather than follow the link.
+                            ev.prevent_default();
+                            focus_by_id(id);
+                        }>{text}</a></li>
+                    }
+                })
+                .collect_view();
             view! {
-                <div class="error-summary" node_ref=summary tabindex="-1"
-                     aria-labelledby="error-summary-title" role="alert">
-                    <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
-                    <ul class="error-summary__list">
-                        {list.into_iter().map(|e| {
-                            let href = format!("#{}", e.field_id);
-                            let field_id = e.field_id;
-                            view! {
-                                <li><a href=href on:click=move |ev| {
-                                    // The hash names pages, so focus the field
-                                    // directly instead of following the link.
-                                    ev.prevent_default();
-                                    focus_by_id(field_id);
-                                }>{e.message}</a></li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                <div class="error-summary" node_ref=summary tabindex="-1" role="alert"
+                     aria-labelledby="error-summary-title">
+                    <h2 class="error-summary__title" id="error-summary-title">{tr(Msg::ErrorSummaryTitle)}</h2>
+                    <ul class="error-summary__list">{items}</ul>
                 </div>
             }
         })
     }
 }
 
+/// The error text for `field` on this page, if it has one.
+pub fn field_error(field: Field) -> Signal<Option<String>> {
+    let state = use_state();
+    let PageErrors(errors) = expect_context::<PageErrors>();
+    Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .find(|e| e.field == field)
+                .map(|e| state.catalog.with(|c| problem_text(c, e.field, &e.problem)))
+        })
+    })
+}
+
 /// The red message above a field in error.
 #[component]
-pub fn InlineError(id: &'static str, message: Signal<Option<String>>) -> impl IntoView {
+pub fn InlineError(field: Field, error: Signal<Option<String>>) -> impl IntoView {
+    let id = format!("{}-error", field_id(field));
     move || {
-        message.get().map(|m| {
+        error.get().map(|m| {
             view! {
-                <p id=id class="error-message">
-                    <span class="visually-hidden">"Error: "</span>{m}
+                <p id=id.clone() class="error-message">
+                    <span class="visually-hidden">{tr(Msg::ErrorPrefix)}" "</span>{m}
                 </p>
             }
         })
     }
 }
 
+/// A warning that does not stop Continue, such as a date long ago.
 #[component]
-pub fn ContinueButton() -> impl IntoView {
-    view! { <button type="submit" class="button">"Continue"</button> }
+pub fn PageWarnings(page: Page) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let found = state
+            .answers
+            .with(|a| warnings(page, a, state.today.get_value()));
+        found
+            .into_iter()
+            .map(|w| {
+                let text = state.catalog.with(|c| problem_text(c, w.field, &w.problem));
+                view! {
+                    <div class="warning" role="status">
+                        <span class="warning__icon" aria-hidden="true">"!"</span>
+                        <strong class="warning__text">
+                            <span class="visually-hidden">{tr(Msg::WarningPrefix)}" "</span>{text}
+                        </strong>
+                    </div>
+                }
+            })
+            .collect_view()
+    }
 }
 
-fn focus_by_id(id: &str) {
+/// How the label of a field is shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    /// The field is the page's only question: its label is the h1.
+    Page,
+    /// One of several fields on the page.
+    Field,
+}
+
+/// A text input bound to a text answer, kept exactly as typed.
+#[component]
+pub fn TextField(
+    field: Field,
+    label: Msg,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(default = Heading::Field)] heading: Heading,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] input_mode: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(default = "input")] class: &'static str,
+    #[prop(default = false)] multiline: bool,
+) -> impl IntoView {
+    let state = use_state();
+    let id = field_id(field);
+    let hint_id = format!("{id}-hint");
+    let error = field_error(field);
+    let described_by = {
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(format!("{id}-error"));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let value = move || {
+        state
+            .answers
+            .with(|a| a.text(field).unwrap_or_default().to_owned())
+    };
+    let set = move |text: String| {
+        state.answers.update(|a| {
+            if let Some(slot) = a.text_mut(field) {
+                *slot = text;
+            }
+        })
+    };
+    let label_view = view! { <label class="label" class:label--l=heading == Heading::Page for=id>{tr(label)}</label> };
+    let label_view = match heading {
+        Heading::Page => {
+            view! { <h1 class="label-wrapper" tabindex="-1">{label_view}</h1> }.into_any()
+        }
+        Heading::Field => label_view.into_any(),
+    };
+    let control = if multiline {
+        view! {
+            <textarea class="textarea" class:input--error=move || error.with(Option::is_some)
+                id=id name=id rows="3" aria-describedby=described_by.clone()
+                prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input class=class class:input--error=move || error.with(Option::is_some)
+                id=id name=id type=input_type inputmode=input_mode autocomplete=autocomplete.unwrap_or("off")
+                spellcheck="false" aria-describedby=described_by
+                prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            {label_view}
+            {hint.map(|h| view! { <div id=hint_id class="hint">{tr(h)}</div> })}
+            <InlineError field=field error=error/>
+            {control}
+        </div>
+    }
+}
+
+/// One option of a radio group: its value's key, label and optional hint.
+pub struct RadioOption {
+    pub key: String,
+    pub label: Signal<String>,
+    pub hint: Option<Msg>,
+}
+
+impl RadioOption {
+    pub fn of<C: Choice>(choice: C, label: Msg, hint: Option<Msg>) -> RadioOption {
+        RadioOption {
+            key: choice.key().to_owned(),
+            label: Signal::derive(tr(label)),
+            hint,
+        }
+    }
+}
+
+/// Radios for one answer. `get` reads the chosen key; `set` stores a key.
+#[component]
+pub fn Radios(
+    field: Field,
+    legend: Msg,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(default = Heading::Page)] heading: Heading,
+    options: Vec<RadioOption>,
+    get: fn(&Answers) -> Option<String>,
+    set: fn(&mut Answers, &str),
+) -> impl IntoView {
+    let state = use_state();
+    let id = field_id(field);
+    let hint_id = format!("{id}-hint");
+    let error = field_error(field);
+    let described_by = {
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(format!("{id}-error"));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let legend_view = match heading {
+        Heading::Page => view! {
+            <legend class="fieldset__legend fieldset__legend--l">
+                <h1 class="fieldset__heading" tabindex="-1">{tr(legend)}</h1>
+            </legend>
+        }
+        .into_any(),
+        Heading::Field => {
+            view! { <legend class="fieldset__legend fieldset__legend--m">{tr(legend)}</legend> }
+                .into_any()
+        }
+    };
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, option)| {
+            // The first radio carries the field's id, so the error summary can focus it.
+            let input_id = if i == 0 { id.to_owned() } else { format!("{id}-{}", i + 1) };
+            let item_hint_id = format!("{input_id}-hint");
+            let key = option.key.clone();
+            let checked = {
+                let key = key.clone();
+                move || state.answers.with(|a| get(a).as_deref() == Some(key.as_str()))
+            };
+            view! {
+                <div class="radios__item">
+                    <input class="radios__input" id=input_id.clone() name=id type="radio" value=key.clone()
+                        aria-describedby=option.hint.map(|_| item_hint_id.clone())
+                        prop:checked=checked
+                        on:change=move |_| state.answers.update(|a| set(a, &key))/>
+                    <label class="label radios__label" for=input_id>{option.label}</label>
+                    {option.hint.map(|h| view! { <div id=item_hint_id class="hint radios__hint">{tr(h)}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            <fieldset class="fieldset" aria-describedby=described_by>
+                {legend_view}
+                {hint.map(|h| view! { <div id=hint_id class="hint">{tr(h)}</div> })}
+                <InlineError field=field error=error/>
+                <div class="radios">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A checkbox bound to a yes/no answer, such as "I'll add it later".
+#[component]
+pub fn Checkbox(field: Field, label: Msg) -> impl IntoView {
+    let state = use_state();
+    let id = field_id(field);
+    view! {
+        <div class="checkboxes__item">
+            <input class="checkboxes__input" id=id name=id type="checkbox"
+                prop:checked=move || state.answers.with(|a| a.flag(field).unwrap_or(false))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.answers.update(|a| {
+                        if let Some(flag) = a.flag_mut(field) {
+                            *flag = on;
+                        }
+                    })
+                }/>
+            <label class="label checkboxes__label" for=id>{tr(label)}</label>
+        </div>
+    }
+}
+
+/// A link to an official page outside the widget, opened in a new tab so the
+/// victim's answers stay where they are.
+#[component]
+pub fn ExternalLink(href: &'static str, text: Msg) -> impl IntoView {
+    view! {
+        <a href=href target="_blank" rel="noopener noreferrer">
+            {tr(text)}<span class="visually-hidden">" "{tr(Msg::NewWindowSuffix)}</span>
+        </a>
+    }
+}
+
+pub fn focus_by_id(id: &str) {
     let element = document()
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());

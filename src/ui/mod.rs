@@ -1,13 +1,18 @@
-//! The browser front end: Leptos components, the URL hash, focus and the
-//! panic fallback. All decisions are delegated to `core`.
+//! The browser front end: Leptos components, the URL hash, storage, focus
+//! and the panic fallback. Every decision is made in `core`.
 
 mod app;
+mod copy;
 mod form;
+mod language;
 mod pages;
+mod quick_exit;
+mod state;
+mod storage;
+mod words;
 
 pub use app::App;
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The id of the element the standalone page mounts into.
@@ -18,14 +23,14 @@ const CRASH_ID: &str = "crash";
 /// Installs the panic hook and mounts the widget into `#app`.
 pub fn start() {
     std::panic::set_hook(Box::new(on_panic));
-    let document = document();
+    let document = leptos::prelude::document();
     let Some(mount) = document.get_element_by_id(MOUNT_ID) else {
         web_sys::console::error_1(
             &"The page has no element with id \"app\" to show the widget in.".into(),
         );
         return;
     };
-    mount.set_inner_html("");
+    mount.set_text_content(None);
     let mount: web_sys::HtmlElement = mount.unchecked_into();
     leptos::mount::mount_to(mount, App).forget();
 }
@@ -34,7 +39,7 @@ pub fn start() {
 /// show the static message that tells the victim what to do next.
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&format!("The widget stopped: {info}").into());
-    let document = document();
+    let document = leptos::prelude::document();
     if let Some(crash) = document.get_element_by_id(CRASH_ID) {
         let _ = crash.remove_attribute("hidden");
     }

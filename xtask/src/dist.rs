@@ -16,7 +16,60 @@ pub fn build_release() -> Result {
     run(command("trunk")
         .args(["build", "--release", "--offline"])
         .env("TRUNK_OFFLINE", "true"))?;
+    write_locales(&dist_dir())?;
+    write_tac_table(&dist_dir())?;
     compress_all(&dist_dir())
+}
+
+/// Joins each non-default locale's area files into `locales/<tag>.json`,
+/// fetched by the widget when that language is chosen. English is compiled in.
+fn write_locales(dist: &Path) -> Result {
+    let out_dir = dist.join("locales");
+    fs::create_dir_all(&out_dir)?;
+    for entry in fs::read_dir(crate::repo_root().join("locales"))? {
+        let dir = entry?.path();
+        let Some(tag) = dir.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        if !dir.is_dir() || tag == "en-GB" {
+            continue;
+        }
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()?;
+        files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        files.sort();
+        let texts: Vec<String> = files
+            .iter()
+            .map(fs::read_to_string)
+            .collect::<std::io::Result<_>>()?;
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let merged =
+            stolen_phone::core::i18n::merge(&refs).map_err(|e| format!("locales/{tag}: {e:?}"))?;
+        fs::write(out_dir.join(format!("{tag}.json")), merged)?;
+    }
+    Ok(())
+}
+
+/// Imports the TAC export, when the deployer has one, into `data/tac.bin`.
+/// Without it the widget still checks IMEIs and says model lookup is off.
+fn write_tac_table(dist: &Path) -> Result {
+    let Some(export) = crate::tac::find_export() else {
+        eprintln!(
+            "No TAC export found (set TACDB_CSV or add data/tacdb.csv): model lookup will be off."
+        );
+        return Ok(());
+    };
+    let summary = crate::tac::import(&export, &dist.join("data/tac.bin"))?;
+    eprintln!(
+        "TAC table: {} TACs from {} ({} bad, {} duplicates skipped), {} bytes",
+        summary.tacs,
+        export.display(),
+        summary.bad_tacs,
+        summary.duplicates,
+        summary.bytes
+    );
+    Ok(())
 }
 
 /// The files a browser can be sent, skipping our own compressed copies.

@@ -1,44 +1,56 @@
-//! The start page: what this does, how long it takes, and what helps.
+//! The start page: what this does, how long it takes, what helps, and whose
+//! device the victim is using (which decides whether anything is saved).
 
 use leptos::prelude::*;
 
-use crate::core::route::Step;
+use crate::core::i18n::Msg;
+use crate::core::journey::{Choice, Field, Page, WhoseDevice};
+use crate::ui::form::{Heading, QuestionPage, RadioOption, Radios};
+use crate::ui::state::tr;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
+    let options = vec![
+        RadioOption::of(
+            WhoseDevice::Mine,
+            Msg::WhoseDeviceMine,
+            Some(Msg::WhoseDeviceMineHint),
+        ),
+        RadioOption::of(
+            WhoseDevice::SomeoneElses,
+            Msg::WhoseDeviceSomeoneElses,
+            Some(Msg::WhoseDeviceSomeoneElsesHint),
+        ),
+    ];
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Your phone has been stolen or lost"</h1>
+        <QuestionPage page=Page::Start submit=Msg::StartNow>
+        <h1 class="heading-xl" tabindex="-1">{tr(Msg::StartTitle)}</h1>
         <div class="warning" role="note">
             <span class="warning__icon" aria-hidden="true">"!"</span>
             <strong class="warning__text">
-                <span class="visually-hidden">"Warning: "</span>
-                "If you are in danger now, call 999."
+                <span class="visually-hidden">{tr(Msg::WarningPrefix)}" "</span>
+                {tr(Msg::StartDanger)}
             </strong>
         </div>
-        <p class="body-l">"This tool helps you to:"</p>
+        <p class="body-l">{tr(Msg::StartHelpsYou)}</p>
         <ul class="list list--bullet">
-            <li>"lock your phone and your accounts"</li>
-            <li>"find your phone’s IMEI number, even without the phone"</li>
-            <li>"block the phone with your network provider"</li>
-            <li>"report it to the police"</li>
-            <li>"get a code to give to your network provider and insurer"</li>
+            <li>{tr(Msg::StartStepLock)}</li>
+            <li>{tr(Msg::StartStepImei)}</li>
+            <li>{tr(Msg::StartStepBlock)}</li>
+            <li>{tr(Msg::StartStepPolice)}</li>
+            <li>{tr(Msg::StartStepCode)}</li>
         </ul>
-        <p>"It takes about 15 minutes. Nothing you type leaves this device unless you choose to send it."</p>
-        <h2 class="heading-m">"What helps"</h2>
+        <p>{tr(Msg::StartTime)}</p>
+        <h2 class="heading-m">{tr(Msg::StartWhatHelps)}</h2>
         <ul class="list list--bullet">
-            <li>"the phone’s box, or the receipt"</li>
-            <li>"your network provider account or bill"</li>
-            <li>"your insurance details, if you have insurance"</li>
+            <li>{tr(Msg::StartHelpsBox)}</li>
+            <li>{tr(Msg::StartHelpsAccount)}</li>
+            <li>{tr(Msg::StartHelpsInsurance)}</li>
         </ul>
-        <a class="button button--start" href=Step::EnterImei.hash() role="button" draggable="false"
-           on:keydown=|ev| {
-               // Links styled as buttons should also work with the space bar.
-               if ev.key() == " " {
-                   ev.prevent_default();
-                   crate::ui::app::go_to(Step::EnterImei);
-               }
-           }>
-            "Start now"
-        </a>
+            <Radios field=Field::WhoseDevice legend=Msg::WhoseDeviceQuestion heading=Heading::Field
+                options=options
+                get=|a| a.whose_device.map(|w| w.key().to_owned())
+                set=|a, key| a.whose_device = WhoseDevice::from_key(key)/>
+        </QuestionPage>
     }
 }

@@ -1,0 +1,95 @@
+//! Choosing the language: the `lang` link parameter, else the browser's
+//! languages, else English. Other languages load from `locales/<tag>.json`
+//! on the widget's own origin when first needed.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Catalog, Locale, negotiate};
+use crate::ui::state::{AppState, use_state};
+
+/// The locale to start in.
+pub fn initial_locale() -> Locale {
+    let from_link = window()
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("lang"));
+    if let Some(tag) = from_link {
+        match Locale::from_tag(&tag) {
+            Some(locale) => return locale,
+            None => web_sys::console::warn_1(
+                &format!(
+                    "The lang parameter {:?} is not a supported language; it was ignored.",
+                    truncate(&tag)
+                )
+                .into(),
+            ),
+        }
+    }
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    negotiate(tags.iter().map(String::as_str))
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// Switches to `locale`, fetching its words if they are not English.
+pub fn switch_to(state: AppState, locale: Locale) {
+    if locale == Locale::EnGb {
+        state.catalog.set(Catalog::english());
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match fetch_catalog(locale).await {
+            Ok(catalog) => state.catalog.set(catalog),
+            Err(reason) => web_sys::console::warn_1(
+                &format!(
+                    "The {} words could not be loaded ({reason}); showing English.",
+                    locale.tag()
+                )
+                .into(),
+            ),
+        }
+    });
+}
+
+async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
+    let url = format!("locales/{}.json", locale.tag());
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    Catalog::parse(locale, &text).map_err(|e| format!("{e:?}"))
+}
+
+/// The language picker: each language named in itself.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let state = use_state();
+    let label = crate::ui::state::tr(crate::core::i18n::Msg::LanguageLabel);
+    view! {
+        <nav class="language-picker" aria-label=label>
+            <ul class="language-picker__list">
+                {Locale::ALL.into_iter().map(|locale| {
+                    let current = move || state.locale() == locale;
+                    view! {
+                        <li class="language-picker__item">
+                            <button type="button" class="link-button" lang=locale.tag()
+                                aria-current=move || current().then_some("true")
+                                on:click=move |_| switch_to(state, locale)>
+                                {locale.native_name()}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}

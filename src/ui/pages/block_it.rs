@@ -1,0 +1,72 @@
+//! Block the phone with the network provider: who to call, what to say, and
+//! where to note their reference.
+
+use leptos::prelude::*;
+
+use crate::core::directory::{self, tel_uri};
+use crate::core::i18n::Msg;
+use crate::core::journey::{Field, Network, Page};
+use crate::ui::form::{QuestionPage, TextField};
+use crate::ui::state::{tr, use_state};
+
+#[component]
+pub fn BlockItPage() -> impl IntoView {
+    let state = use_state();
+    let provider = move || {
+        state.answers.with(|a| match &a.network {
+            Some(Network::Listed(id)) => directory::shipped().provider(id).cloned(),
+            _ => None,
+        })
+    };
+    let contact = move || {
+        let Some(p) = provider() else {
+            return view! { <p class="inset">{tr(Msg::BlockNoNumber)}</p> }.into_any();
+        };
+        let uk =
+            (!p.lost_stolen_uk.is_empty()).then(|| phone_line(Msg::BlockCallUk, &p.lost_stolen_uk));
+        let abroad = (!p.lost_stolen_abroad.is_empty())
+            .then(|| phone_line(Msg::BlockCallAbroad, &p.lost_stolen_abroad));
+        let web = (!p.web_page.is_empty()).then(|| {
+            view! {
+                <p><a href=p.web_page.clone() target="_blank" rel="noopener noreferrer">
+                    {tr(Msg::BlockWebsite)}<span class="visually-hidden">" "{tr(Msg::NewWindowSuffix)}</span>
+                </a></p>
+            }
+        });
+        let nothing = uk.is_none() && abroad.is_none();
+        view! {
+            <h2 class="heading-m">{p.name.clone()}</h2>
+            {uk}
+            {abroad}
+            {nothing.then(|| view! { <p class="inset">{tr(Msg::BlockNoNumber)}</p> })}
+            {web}
+        }
+        .into_any()
+    };
+    let script = move || {
+        if state.answers.with(|a| a.is_lost()) {
+            tr(Msg::BlockScriptLost)()
+        } else {
+            tr(Msg::BlockScript)()
+        }
+    };
+    view! {
+        <QuestionPage page=Page::BlockIt>
+            <h1 class="heading-l" tabindex="-1">{tr(Msg::BlockTitle)}</h1>
+            <p>{tr(Msg::BlockIntro)}</p>
+            {contact}
+            <h2 class="heading-m">{tr(Msg::BlockWhatToSay)}</h2>
+            <blockquote class="script">{script}</blockquote>
+            <p>{tr(Msg::BlockLiability)}</p>
+            <TextField field=Field::ProviderReference label=Msg::ProviderReferenceLabel hint=Msg::ProviderReferenceHint class="input input--width-20"/>
+        </QuestionPage>
+    }
+}
+
+/// "Call from a UK phone: 0800 …" with the number as a tel: link.
+fn phone_line(label: Msg, number: &str) -> impl IntoView {
+    let href = tel_uri(number).unwrap_or_default();
+    view! {
+        <p>{tr(label)}" "<a class="phone" href=href><bdi>{number.to_owned()}</bdi></a></p>
+    }
+}

@@ -1,0 +1,120 @@
+//! Report it to the police: which force, how to report, the facts they will
+//! ask for (ready to copy), and whether the victim has reported it.
+
+use leptos::prelude::*;
+
+use crate::core::directory;
+use crate::core::i18n::Msg;
+use crate::core::journey::{Choice, Field, HowReported, Page, summary};
+use crate::ui::form::{Heading, InlineError, QuestionPage, RadioOption, Radios, field_error};
+use crate::ui::state::{tr, use_state};
+use crate::ui::words;
+
+#[component]
+pub fn PolicePage() -> impl IntoView {
+    let state = use_state();
+    let forces = directory::shipped().forces_by_name();
+    let error = field_error(Field::PoliceForce);
+    let force = move || {
+        state.answers.with(|a| {
+            a.police_force
+                .as_deref()
+                .and_then(|id| directory::shipped().force(id))
+                .cloned()
+        })
+    };
+    let how = move || {
+        force().map(|f| {
+            let online = (!f.report_online_url.is_empty()).then(|| {
+                view! {
+                    <li><a href=f.report_online_url.clone() target="_blank" rel="noopener noreferrer">
+                        {tr(Msg::PoliceOnline)}<span class="visually-hidden">" "{tr(Msg::NewWindowSuffix)}</span>
+                    </a>" ("{f.name.clone()}")"</li>
+                }
+            });
+            view! {
+                <h2 class="heading-m">{tr(Msg::PoliceHowTitle)}</h2>
+                <ul class="list list--bullet">
+                    {online}
+                    <li>{tr(Msg::Police101)}</li>
+                    <li>{tr(Msg::PoliceInPerson)}</li>
+                </ul>
+            }
+        })
+    };
+    let options = HowReported::ALL
+        .iter()
+        .map(|&h| RadioOption::of(h, words::how_reported(h), None))
+        .collect();
+    view! {
+        <QuestionPage page=Page::Police>
+            <h1 class="heading-l" tabindex="-1">{tr(Msg::PoliceTitle)}</h1>
+            <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+                <label class="label label--m" for="police-force">{tr(Msg::PoliceForceLabel)}</label>
+                <div id="police-force-hint" class="hint">{tr(Msg::PoliceForceHint)}</div>
+                <InlineError field=Field::PoliceForce error=error/>
+                <select class="select" id="police-force" name="police-force" aria-describedby="police-force-hint"
+                    class:input--error=move || error.with(Option::is_some)
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        state.answers.update(|a| a.police_force = (!id.is_empty()).then_some(id));
+                    }>
+                    <option value="" selected=move || force().is_none()>{tr(Msg::PoliceChooseForce)}</option>
+                    {forces.into_iter().map(|f| {
+                        let id = f.id.clone();
+                        let selected = move || state.answers.with(|a| a.police_force.as_deref() == Some(id.as_str()));
+                        view! { <option value=f.id.clone() selected=selected>{f.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            {how}
+            <FactsToCopy/>
+            <Radios field=Field::HowReported legend=Msg::HowReportedQuestion heading=Heading::Field options=options
+                get=|a| a.how_reported.map(|h| h.key().to_owned())
+                set=|a, key| a.how_reported = HowReported::from_key(key)/>
+        </QuestionPage>
+    }
+}
+
+/// What the police will ask, from the answers so far, with a Copy button.
+#[component]
+fn FactsToCopy() -> impl IntoView {
+    let state = use_state();
+    let facts = move || {
+        let rows = state.answers.with(summary);
+        state.catalog.with(|c| {
+            rows.iter()
+                .filter(|r| {
+                    matches!(
+                        r.field,
+                        Field::Incident
+                            | Field::DateDay
+                            | Field::Time
+                            | Field::Place
+                            | Field::Postcode
+                            | Field::Make
+                            | Field::Model
+                            | Field::Colour
+                            | Field::Features
+                            | Field::PhoneNumber
+                            | Field::Imei1
+                            | Field::Imei2
+                    )
+                })
+                .map(|r| {
+                    format!(
+                        "{}: {}",
+                        c.get(words::field_label(r.field)),
+                        words::value_text(c, &r.value)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    };
+    view! {
+        <h2 class="heading-m">{tr(Msg::PoliceTheyWillAsk)}</h2>
+        <pre class="copy-block" id="police-facts">{facts}</pre>
+        <crate::ui::copy::CopyButton text=Signal::derive(facts) label=Msg::CopyText/>
+    }
+}

@@ -1,0 +1,52 @@
+//! Quick exit: one button on every page, or Escape pressed three times.
+//! It wipes the answers and any draft, then replaces the page with a neutral
+//! site so that the widget is not what shows on screen.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Msg;
+use crate::core::journey::Answers;
+use crate::ui::state::{tr, use_state};
+use crate::ui::storage::clear_draft;
+
+/// Where quick exit goes unless the host says otherwise.
+pub const NEUTRAL_SITE: &str = "https://www.bbc.co.uk/weather";
+
+/// Presses of Escape within this many milliseconds count as one gesture.
+const ESCAPE_WINDOW_MS: f64 = 2000.0;
+
+pub fn leave(answers: RwSignal<Answers>) {
+    answers.set(Answers::default());
+    clear_draft();
+    // replace() rather than assign(): the widget's page is not kept in the
+    // history, so Back does not return to it.
+    let _ = window().location().replace(NEUTRAL_SITE);
+}
+
+#[component]
+pub fn QuickExit() -> impl IntoView {
+    let state = use_state();
+    let presses = StoredValue::new(Vec::<f64>::new());
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        let now = js_sys::Date::now();
+        presses.update_value(|p| {
+            p.retain(|&t| now - t < ESCAPE_WINDOW_MS);
+            p.push(now);
+        });
+        if presses.with_value(Vec::len) >= 3 {
+            leave(state.answers);
+        }
+    });
+    view! {
+        <div class="quick-exit">
+            <button type="button" class="button button--warning quick-exit__button"
+                aria-describedby="quick-exit-hint" on:click=move |_| leave(state.answers)>
+                {tr(Msg::QuickExit)}
+            </button>
+            <span id="quick-exit-hint" class="quick-exit__hint">{tr(Msg::QuickExitHint)}</span>
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! The widget's state, shared through context: the answers, the page the
+//! URL names, the words of the chosen language, and today's date. Also the
+//! small helpers every component uses to read them.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Catalog, Locale, Msg};
+use crate::core::journey::{Answers, Date, Mode, Page, route};
+
+/// Everything the pages share. Cheap to copy: every part is a signal.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub answers: RwSignal<Answers>,
+    /// The page the URL hash names (before the journey's guard).
+    pub page: RwSignal<Page>,
+    /// Whether the page was opened from a "Change" link.
+    pub mode: RwSignal<Mode>,
+    pub catalog: RwSignal<Catalog>,
+    /// The victim's local date, so that "not in the future" means their today.
+    pub today: StoredValue<Date>,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        let (page, mode) = read_hash();
+        AppState {
+            answers: RwSignal::new(Answers::default()),
+            page: RwSignal::new(page),
+            mode: RwSignal::new(mode),
+            catalog: RwSignal::new(Catalog::english()),
+            today: StoredValue::new(local_today()),
+        }
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.catalog.with(|c| c.locale)
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+/// The state provided by the root component.
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A reactive message in the current language, for use in `view!`.
+pub fn tr(msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let catalog = use_state().catalog;
+    move || catalog.with(|c| c.get(msg).to_owned())
+}
+
+/// The hash for a page, marked when it was opened to change an answer.
+pub fn hash_for(page: Page, mode: Mode) -> String {
+    match mode {
+        Mode::Changing => format!("{}?change", page.hash()),
+        Mode::Journey => page.hash().to_owned(),
+    }
+}
+
+/// Moves to a page by changing the hash, which adds a history entry so that
+/// the browser's back button returns here.
+pub fn go(page: Page, mode: Mode) {
+    let _ = window().location().set_hash(&hash_for(page, mode));
+}
+
+/// The page and mode the current URL hash names.
+pub fn read_hash() -> (Page, Mode) {
+    let hash = window().location().hash().unwrap_or_default();
+    let mode = if hash.ends_with("?change") {
+        Mode::Changing
+    } else {
+        Mode::Journey
+    };
+    (route(&hash), mode)
+}
+
+fn local_today() -> Date {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    Date::new(year, month, day).unwrap_or_else(|| Date::new(2026, 1, 1).expect("a real date"))
+}
