@@ -843,6 +843,15 @@ CRC32: A89FDAAF";
     }
 
     #[test]
+    fn the_vectors_fit_the_qr_versions_the_spec_states() {
+        use crate::core::qr::{EcLevel, render};
+        for (vector, version) in [(ROBBERY_FOR_NETWORK, 11), (ROBBERY_FOR_INSURER, 15)] {
+            let matrix = render(vector).unwrap();
+            assert_eq!((matrix.version(), matrix.ec_level()), (version, EcLevel::M));
+        }
+    }
+
+    #[test]
     fn every_key_appears_in_the_vectors_and_the_spec() {
         let all = format!("{ROBBERY_FOR_INSURER}\n{LOST_FOR_NETWORK}");
         for key in Key::ALL.into_iter().filter(|&k| k != Key::LostRef) {

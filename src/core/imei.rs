@@ -332,7 +332,8 @@ pub fn examine(input: &str, known_tac: impl Fn(&str) -> bool) -> Examination {
 }
 
 fn find(input: &str, known_tac: &dyn Fn(&str) -> bool) -> Found {
-    let scan = scan(input);
+    let mut scan = scan(input);
+    drop_repeated_meid(&mut scan.groups);
     if scan.show_imei_code {
         return Found::One(Reading::ShowImeiCode);
     }
@@ -363,6 +364,20 @@ fn find(input: &str, known_tac: &dyn Fn(&str) -> bool) -> Found {
         );
     }
     Found::One(classify(&whole, known_tac))
+}
+
+/// A phone's About screen lists the MEID under the IMEIs, and that MEID is
+/// the first IMEI without its check digit: it adds nothing, so drop it.
+fn drop_repeated_meid(groups: &mut Vec<Group>) {
+    let repeats = |meid: &Group, all: &[Group]| {
+        meid.meid_label
+            && all
+                .iter()
+                .any(|g| g.text.len() == 15 && g.text.starts_with(&meid.text))
+    };
+    let keep: Vec<bool> = groups.iter().map(|g| !repeats(g, groups)).collect();
+    let mut keep = keep.into_iter();
+    groups.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// A run of characters read as one number (digits, maybe with letters).
@@ -1114,6 +1129,14 @@ mod tests {
         for input in inputs {
             assert_eq!(two(input), expected, "{input:?}");
         }
+    }
+
+    #[test]
+    fn reads_a_copied_about_screen_with_two_imeis_and_an_meid() {
+        let about = "IMEI 35 209900 176148 1\nIMEI2 35 209900 176149 9\nMEID 35 209900 176148";
+        let (first, second) = two(about);
+        assert_eq!(first, Reading::Imei(imei(VALID)));
+        assert_eq!(second, Reading::Imei(imei("352099001761499")));
     }
 
     #[test]
