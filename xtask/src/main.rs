@@ -77,7 +77,10 @@ fn test() -> Result {
             "clippy",
             "-p",
             "stolen-phone",
-            "--all-targets",
+            "--lib",
+            "--bins",
+            "--test",
+            "web",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -87,7 +90,7 @@ fn test() -> Result {
     )?;
     step(
         "core tests (native)",
-        cargo().args(["test", "-p", "stolen-phone"]),
+        cargo().args(["test", "-p", "stolen-phone", "-p", "xtask"]),
     )?;
     step(
         "component tests (headless Chromium)",
