@@ -29,12 +29,17 @@ pub fn origin() -> &'static str {
     })
 }
 
-/// Runs before any page script: records CSP violations from the very start.
+/// Runs before any page script: records CSP violations and console errors
+/// from the very start.
 const WATCH_CSP: &str = r#"
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
   window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
 });
+window.__consoleErrors = [];
+const originalError = console.error;
+console.error = (...args) => { window.__consoleErrors.push(args.map(String).join(" ")); originalError(...args); };
+window.addEventListener("error", (e) => window.__consoleErrors.push(String(e.message)));
 "#;
 
 pub struct Browser {
@@ -93,6 +98,13 @@ impl Browser {
             driver,
             profile,
         };
+        // Headless windows have a minimum width; emulate small screens exactly.
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+            )
+            .await;
         browser
             .cdp(
                 "Page.addScriptToEvaluateOnNewDocument",
@@ -131,17 +143,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"))
     }
 
-    /// Waits until the page's h1 has this text, and returns it.
+    /// Waits until the page's h1 has this text.
     pub async fn wait_for_heading(&self, text: &str) {
         for _ in 0..200 {
-            if self.text("h1").await.as_deref() == Some(text) {
+            if self.text("main h1").await.as_deref() == Some(text) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let errors = self.js("return window.__consoleErrors || [];").await;
         panic!(
-            "the heading never became {text:?}; it is {:?}",
-            self.text("h1").await
+            "the heading never became {text:?}; it is {:?}; console errors: {errors}",
+            self.text("main h1").await
         );
     }
 
@@ -175,6 +188,52 @@ impl Browser {
             .click()
             .await
             .expect("press it");
+    }
+
+    /// Presses Tab until the focused element matches `css`, as a keyboard
+    /// user would; fails if it is not reachable within 80 presses.
+    pub async fn tab_to(&self, css: &str) {
+        let check = format!(
+            "return document.activeElement.matches({});",
+            serde_json::to_string(css).unwrap()
+        );
+        for _ in 0..80 {
+            if self.js(&check).await == json!(true) {
+                return;
+            }
+            self.press(Key::Tab).await;
+        }
+        panic!("Tab never reached {css:?}");
+    }
+
+    /// Sends one key to the focused element.
+    pub async fn press(&self, key: Key) {
+        self.keys(&char::from(key).to_string()).await;
+    }
+
+    /// Sends keystrokes to the focused element.
+    pub async fn keys(&self, text: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(text).await.expect("send keys");
+    }
+
+    /// Reads `localStorage`, `sessionStorage`, cookies and IndexedDB names.
+    pub async fn stored(&self) -> Value {
+        self.client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   const dbs = indexedDB.databases ? indexedDB.databases() : Promise.resolve([]);
+                   dbs.then(list => done({
+                     local: Object.keys(localStorage), session: Object.keys(sessionStorage),
+                     cookies: document.cookie, indexedDb: list.map(d => d.name) }));"#,
+                vec![],
+            )
+            .await
+            .expect("read storage")
     }
 
     /// The visible text of the first element matching `css`, if any.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::directory;
 use crate::core::i18n::Msg;
-use crate::core::journey::{Choice, Field, HowReported, Page, summary};
+use crate::core::journey::{Choice, Field, HowReported, Page, Value, summary};
 use crate::ui::form::{Heading, InlineError, QuestionPage, RadioOption, Radios, field_error};
 use crate::ui::state::{tr, use_state};
 use crate::ui::words;
@@ -13,8 +13,6 @@ use crate::ui::words;
 #[component]
 pub fn PolicePage() -> impl IntoView {
     let state = use_state();
-    let forces = directory::shipped().forces_by_name();
-    let error = field_error(Field::PoliceForce);
     let force = move || {
         state.answers.with(|a| {
             a.police_force
@@ -49,6 +47,25 @@ pub fn PolicePage() -> impl IntoView {
     view! {
         <QuestionPage page=Page::Police>
             <h1 class="heading-l" tabindex="-1">{tr(Msg::PoliceTitle)}</h1>
+            <ForceSelect/>
+            {how}
+            <FactsToCopy/>
+            <Radios field=Field::HowReported legend=Msg::HowReportedQuestion heading=Heading::Field options=options
+                get=|a| a.how_reported.map(|h| h.key().to_owned())
+                set=|a, key| a.how_reported = HowReported::from_key(key)/>
+        </QuestionPage>
+    }
+}
+
+/// The police force, from the directory. A component of its own so that its
+/// error comes from the page's form.
+#[component]
+fn ForceSelect() -> impl IntoView {
+    let state = use_state();
+    let forces = directory::shipped().forces_by_name();
+    let error = field_error(Field::PoliceForce);
+    let force = move || state.answers.with(|a| a.police_force.clone());
+    view! {
             <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
                 <label class="label label--m" for="police-force">{tr(Msg::PoliceForceLabel)}</label>
                 <div id="police-force-hint" class="hint">{tr(Msg::PoliceForceHint)}</div>
@@ -67,12 +84,6 @@ pub fn PolicePage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            {how}
-            <FactsToCopy/>
-            <Radios field=Field::HowReported legend=Msg::HowReportedQuestion heading=Heading::Field options=options
-                get=|a| a.how_reported.map(|h| h.key().to_owned())
-                set=|a, key| a.how_reported = HowReported::from_key(key)/>
-        </QuestionPage>
     }
 }
 
@@ -84,6 +95,7 @@ fn FactsToCopy() -> impl IntoView {
         let rows = state.answers.with(summary);
         state.catalog.with(|c| {
             rows.iter()
+                .filter(|r| r.value != Value::NotGiven)
                 .filter(|r| {
                     matches!(
                         r.field,
