@@ -14,7 +14,8 @@ use serde_json::{Value, json};
 
 pub use fantoccini::key::Key;
 
-/// The release build, served once per test process with the real server.
+/// The release build, copied to a folder of this test process's own (so
+/// tests can add host configuration files) and served with the real server.
 pub fn origin() -> &'static str {
     static ORIGIN: OnceLock<String> = OnceLock::new();
     ORIGIN.get_or_init(|| {
@@ -23,10 +24,41 @@ pub fn origin() -> &'static str {
             dist.join("index.html").is_file(),
             "dist/ has no release build: run `cargo xtask test`, which builds it first"
         );
-        xtask::server::spawn(dist, 0)
+        let site = site_dir();
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(&dist, &site);
+        xtask::server::spawn(site, 0)
             .expect("start the test server")
             .origin()
     })
+}
+
+/// The folder the test server serves.
+pub fn site_dir() -> PathBuf {
+    xtask::repo_root().join(format!("target/e2e-site-{}", std::process::id()))
+}
+
+/// Adds a file to the served site, e.g. a host configuration.
+pub fn serve_file(path: &str, contents: &str) {
+    let _ = origin();
+    let file = site_dir().join(path);
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent).expect("create a folder in the test site");
+    }
+    std::fs::write(file, contents).expect("write a file into the test site");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create the test site");
+    for entry in std::fs::read_dir(from).expect("read dist/") {
+        let path = entry.expect("list dist/").path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy a file of dist/");
+        }
+    }
 }
 
 /// Runs before any page script: records CSP violations and console errors

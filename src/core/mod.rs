@@ -1,10 +1,12 @@
 //! Pure logic with no browser and no Leptos: it builds and is tested natively.
 
+pub mod config;
 pub mod directory;
 pub mod handover;
 pub mod i18n;
 pub mod imei;
 pub mod journey;
+pub mod link;
 pub mod phone;
 pub mod qr;
 pub mod report;

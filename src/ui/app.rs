@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::i18n::{Dir, Msg};
 use crate::core::journey::{Mode, Page, WhoseDevice, reachable};
+use crate::ui::host;
 use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
 use crate::ui::pages::page_view;
 use crate::ui::quick_exit::QuickExit;
@@ -24,7 +25,10 @@ pub fn App() -> impl IntoView {
         dropped
     });
     sync_draft(state.answers);
-    switch_to(state, initial_locale());
+    let link = host::read_link();
+    host::apply_link(&link, state);
+    switch_to(state, initial_locale(link.lang));
+    host::load_config(state, link);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let (page, mode) = read_hash();
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
 
     let root = NodeRef::<leptos::html::Div>::new();
     focus_heading_on_page_change(shown, root);
+    apply_theme(state, root);
 
     let lang = move || state.catalog.with(|c| c.locale.tag());
     let dir = move || match state.catalog.with(|c| c.locale.dir()) {
@@ -66,9 +71,11 @@ pub fn App() -> impl IntoView {
                 <LanguagePicker/>
                 <QuickExit/>
             </header>
+            <DebugNotes/>
             <StorageNotice restored=restored/>
             <main class="page">{move || page_view(shown.get())}</main>
             <footer class="widget__footer">
+                <OrganisationSupport/>
                 <ul class="footer__links">
                     <li><a href=Page::CheckCode.hash()>{tr(Msg::FooterCheckCode)}</a></li>
                     <li><a href=Page::About.hash()>{tr(Msg::FooterAbout)}</a></li>
@@ -115,6 +122,65 @@ fn StorageNotice(restored: Option<usize>) -> impl IntoView {
                 <button type="button" class="link-button" on:click=clear>{tr(Msg::ClearEverything)}</button>
             </p>
         })}
+    }
+}
+
+/// The deploying organisation's own support contact, from the host config.
+#[component]
+fn OrganisationSupport() -> impl IntoView {
+    let state = crate::ui::state::use_state();
+    move || {
+        state.config.with(|c| c.organisation.clone()).map(|org| {
+            let heading = state
+                .catalog
+                .with(|c| c.fill(Msg::FooterHelpFrom, &[("name", &org.name)]));
+            let phone = org.support_phone.map(|number| {
+                let href = crate::core::directory::tel_uri(&number).unwrap_or_default();
+                view! { <li><a href=href><bdi>{number}</bdi></a></li> }
+            });
+            let web = org.support_url.map(|url| {
+                let href = url.clone();
+                view! { <li><a href=href target="_blank" rel="noopener noreferrer">{url}</a></li> }
+            });
+            view! {
+                <h2 class="heading-s">{heading}</h2>
+                <ul class="footer__links footer__support">{phone}{web}</ul>
+            }
+        })
+    }
+}
+
+/// Puts the host's colours and font on the widget root as custom properties.
+fn apply_theme(state: AppState, root: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let props = state.config.with(|c| host::theme_properties(&c.theme));
+        if let Some(el) = root.get() {
+            let style = web_sys::HtmlElement::style(&el);
+            for (name, value) in props {
+                let _ = style.set_property(name, &value);
+            }
+        }
+    });
+}
+
+/// With `?debug`, what was wrong with the configuration or the link, for the
+/// deployer to see. Shown as text, never as markup.
+#[component]
+fn DebugNotes() -> impl IntoView {
+    let state = crate::ui::state::use_state();
+    move || {
+        state.debug_notes.get().map(|notes| {
+            let body = if notes.is_empty() {
+                vec!["Host configuration: no problems found.".to_owned()]
+            } else {
+                notes
+            };
+            view! {
+                <div class="notice notice--debug" role="status" lang="en">
+                    <ul>{body.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -7,33 +7,15 @@ use leptos::prelude::*;
 use crate::core::i18n::{Catalog, Locale, negotiate};
 use crate::ui::state::{AppState, use_state};
 
-/// The locale to start in.
-pub fn initial_locale() -> Locale {
-    let from_link = window()
-        .location()
-        .search()
-        .ok()
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"));
-    if let Some(tag) = from_link {
-        match Locale::from_tag(&tag) {
-            Some(locale) => return locale,
-            None => web_sys::console::warn_1(
-                &format!(
-                    "The lang parameter {:?} is not a supported language; it was ignored.",
-                    truncate(&tag)
-                )
-                .into(),
-            ),
-        }
+/// The locale to start in: the link's `lang` (already checked) wins, then
+/// the browser's languages.
+pub fn initial_locale(from_link: Option<Locale>) -> Locale {
+    if let Some(locale) = from_link {
+        return locale;
     }
     let languages = window().navigator().languages();
     let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
     negotiate(tags.iter().map(String::as_str))
-}
-
-fn truncate(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 /// Switches to `locale`, fetching its words if they are not English.
@@ -77,7 +59,11 @@ pub fn LanguagePicker() -> impl IntoView {
     view! {
         <nav class="language-picker" aria-label=label>
             <ul class="language-picker__list">
-                {Locale::ALL.into_iter().map(|locale| {
+                {move || {
+                    // The host may offer fewer languages; the current one always shows.
+                    let enabled = state.config.with(|c| c.languages.clone());
+                    let shown = move |l: &Locale| enabled.is_empty() || enabled.contains(l) || *l == state.locale();
+                    Locale::ALL.into_iter().filter(shown).map(|locale| {
                     let current = move || state.locale() == locale;
                     view! {
                         <li class="language-picker__item">
@@ -88,7 +74,7 @@ pub fn LanguagePicker() -> impl IntoView {
                             </button>
                         </li>
                     }
-                }).collect_view()}
+                }).collect_view()}}
             </ul>
         </nav>
     }

@@ -4,6 +4,7 @@
 mod app;
 mod copy;
 mod form;
+mod host;
 mod language;
 mod pages;
 mod quick_exit;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
 use crate::core::journey::Answers;
-use crate::ui::state::{tr, use_state};
+use crate::ui::state::{AppState, tr, use_state};
 use crate::ui::storage::clear_draft;
 
 /// Where quick exit goes unless the host says otherwise.
@@ -15,12 +15,16 @@ pub const NEUTRAL_SITE: &str = "https://www.bbc.co.uk/weather";
 /// Presses of Escape within this many milliseconds count as one gesture.
 const ESCAPE_WINDOW_MS: f64 = 2000.0;
 
-pub fn leave(answers: RwSignal<Answers>) {
-    answers.set(Answers::default());
+pub fn leave(state: AppState) {
+    state.answers.set(Answers::default());
     clear_draft();
+    let target = state
+        .config
+        .with_untracked(|c| c.quick_exit_url.clone())
+        .unwrap_or_else(|| NEUTRAL_SITE.to_owned());
     // replace() rather than assign(): the widget's page is not kept in the
     // history, so Back does not return to it.
-    let _ = window().location().replace(NEUTRAL_SITE);
+    let _ = window().location().replace(&target);
 }
 
 #[component]
@@ -37,13 +41,13 @@ pub fn QuickExit() -> impl IntoView {
             p.push(now);
         });
         if presses.with_value(Vec::len) >= 3 {
-            leave(state.answers);
+            leave(state);
         }
     });
     view! {
         <div class="quick-exit">
             <button type="button" class="button button--warning quick-exit__button"
-                aria-describedby="quick-exit-hint" on:click=move |_| leave(state.answers)>
+                aria-describedby="quick-exit-hint" on:click=move |_| leave(state)>
                 {tr(Msg::QuickExit)}
             </button>
             <span id="quick-exit-hint" class="quick-exit__hint">{tr(Msg::QuickExitHint)}</span>

@@ -4,6 +4,10 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use crate::core::config::HostConfig;
+use crate::core::directory::{self, Directories};
 use crate::core::i18n::{Catalog, Locale, Msg};
 use crate::core::journey::{Answers, Date, Mode, Page, route};
 
@@ -18,6 +22,11 @@ pub struct AppState {
     pub catalog: RwSignal<Catalog>,
     /// The victim's local date, so that "not in the future" means their today.
     pub today: StoredValue<Date>,
+    /// The shipped directories with the host's entries added.
+    pub directories: RwSignal<Arc<Directories>>,
+    pub config: RwSignal<Arc<HostConfig>>,
+    /// Configuration and link problems, shown on the page with `?debug`.
+    pub debug_notes: RwSignal<Option<Vec<String>>>,
 }
 
 impl AppState {
@@ -29,6 +38,9 @@ impl AppState {
             mode: RwSignal::new(mode),
             catalog: RwSignal::new(Catalog::english()),
             today: StoredValue::new(local_today()),
+            directories: RwSignal::new(Arc::new(directory::shipped().clone())),
+            config: RwSignal::new(Arc::new(HostConfig::default())),
+            debug_notes: RwSignal::new(None),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The words for `core`'s enums: problems, answers and choices. Every word
 //! comes from the catalogue of the chosen language.
 
+use crate::core::directory::Directories;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::imei::ImeiError;
 use crate::core::journey::{
@@ -143,8 +144,7 @@ pub fn how_reported(h: HowReported) -> Msg {
 
 /// An answer as shown on the check-answers page. Names of forces and
 /// providers come from the directory; typed text is shown as typed.
-pub fn value_text(c: &Catalog, value: &Value) -> String {
-    let dirs = crate::core::directory::shipped();
+pub fn value_text(c: &Catalog, dirs: &Directories, value: &Value) -> String {
     match value {
         Value::Text(text) => text.clone(),
         Value::NotGiven => c.get(Msg::AnswerNotGiven).to_owned(),

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::{self, tel_uri};
+use crate::core::directory::tel_uri;
 use crate::core::i18n::Msg;
 use crate::core::journey::{Field, Network, Page};
 use crate::ui::form::{QuestionPage, TextField};
@@ -14,7 +14,7 @@ pub fn BlockItPage() -> impl IntoView {
     let state = use_state();
     let provider = move || {
         state.answers.with(|a| match &a.network {
-            Some(Network::Listed(id)) => directory::shipped().provider(id).cloned(),
+            Some(Network::Listed(id)) => state.directories.with(|d| d.provider(id).cloned()),
             _ => None,
         })
     };

@@ -17,7 +17,9 @@ pub fn CheckAnswersPage() -> impl IntoView {
             rows.into_iter()
                 .map(|row| {
                     let label = c.get(words::field_label(row.field)).to_owned();
-                    let value = words::value_text(c, &row.value);
+                    let value = state
+                        .directories
+                        .with(|d| words::value_text(c, d, &row.value));
                     let change = c.get(Msg::Change).to_owned();
                     view! {
                         <div class="summary-list__row">

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory;
 use crate::core::i18n::Msg;
 use crate::core::journey::{Choice, Field, HowReported, Page, Value, summary};
 use crate::ui::form::{Heading, InlineError, QuestionPage, RadioOption, Radios, field_error};
@@ -17,8 +16,7 @@ pub fn PolicePage() -> impl IntoView {
         state.answers.with(|a| {
             a.police_force
                 .as_deref()
-                .and_then(|id| directory::shipped().force(id))
-                .cloned()
+                .and_then(|id| state.directories.with(|d| d.force(id).cloned()))
         })
     };
     let how = move || {
@@ -62,7 +60,9 @@ pub fn PolicePage() -> impl IntoView {
 #[component]
 fn ForceSelect() -> impl IntoView {
     let state = use_state();
-    let forces = directory::shipped().forces_by_name();
+    let forces: Vec<_> = state
+        .directories
+        .with_untracked(|d| d.forces_by_name().into_iter().cloned().collect());
     let error = field_error(Field::PoliceForce);
     let force = move || state.answers.with(|a| a.police_force.clone());
     view! {
@@ -117,7 +117,9 @@ fn FactsToCopy() -> impl IntoView {
                     format!(
                         "{}: {}",
                         c.get(words::field_label(r.field)),
-                        words::value_text(c, &r.value)
+                        state
+                            .directories
+                            .with(|d| words::value_text(c, d, &r.value))
                     )
                 })
                 .collect::<Vec<_>>()

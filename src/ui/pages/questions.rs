@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::i18n::Msg;
 use crate::core::journey::{Choice, DualSim, Field, Incident, Make, Network, Page};
 use crate::ui::form::{Heading, PageWarnings, QuestionPage, RadioOption, Radios, TextField};
-use crate::ui::state::tr;
+use crate::ui::state::{tr, use_state};
 use crate::ui::words;
 
 #[component]
@@ -46,7 +46,6 @@ pub fn WhenPage() -> impl IntoView {
 #[component]
 fn DateField() -> impl IntoView {
     use crate::ui::form::{InlineError, field_error};
-    use crate::ui::state::use_state;
     let state = use_state();
     // A date problem is reported against whichever part is wrong; show the
     // first of them once, above the three boxes.
@@ -132,9 +131,10 @@ pub fn PhoneNumberPage() -> impl IntoView {
 
 #[component]
 pub fn NetworkPage() -> impl IntoView {
-    let dirs = crate::core::directory::shipped();
-    let mut options: Vec<RadioOption> = dirs
-        .providers_by_name()
+    let providers: Vec<_> = use_state()
+        .directories
+        .with_untracked(|d| d.providers_by_name().into_iter().cloned().collect());
+    let mut options: Vec<RadioOption> = providers
         .into_iter()
         .map(|p| {
             let name = p.name.clone();

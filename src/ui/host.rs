@@ -1,0 +1,157 @@
+//! What the deployer and the link set: the signposting link's parameters and
+//! the host configuration (`config.json` beside the widget, or the path the
+//! embed snippet names). Problems go to the console, naming the field and the
+//! reason, and onto the page with `?debug`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::config::{self, HostConfig, Theme};
+use crate::core::journey::Answers;
+use crate::core::link::{LinkParams, parse_params};
+use crate::ui::state::AppState;
+
+/// Where the host configuration is looked for when the link names none.
+const DEFAULT_CONFIG_PATH: &str = "config.json";
+
+/// Reads the link's parameters, logging any that were ignored.
+pub fn read_link() -> LinkParams {
+    let search = window().location().search().unwrap_or_default();
+    let (params, problems) = parse_params(&search);
+    for p in &problems {
+        web_sys::console::warn_1(
+            &format!("Link parameter \"{}\" ignored: it {}.", p.name, p.reason).into(),
+        );
+    }
+    params
+}
+
+/// Fills answers the victim has not given yet from the link: the force, a
+/// crime reference from an officer, and the date of the incident.
+pub fn apply_link(params: &LinkParams, state: AppState) {
+    let known_force = params
+        .force
+        .as_deref()
+        .filter(|id| state.directories.with_untracked(|d| d.force(id).is_some()));
+    if params.force.is_some() && known_force.is_none() {
+        web_sys::console::warn_1(
+            &"Link parameter \"force\" ignored: it names no force in the directory.".into(),
+        );
+    }
+    state.answers.update(|a| prefill(a, known_force, params));
+}
+
+fn prefill(a: &mut Answers, force: Option<&str>, params: &LinkParams) {
+    if a.police_force.is_none() {
+        a.police_force = force.map(str::to_owned);
+    }
+    if let Some(crn) = &params.crn
+        && a.crime_reference.is_empty()
+    {
+        a.crime_reference = crn.clone();
+    }
+    if let Some(date) = params.incident
+        && a.date_day.is_empty()
+        && a.date_month.is_empty()
+        && a.date_year.is_empty()
+    {
+        a.date_day = date.day().to_string();
+        a.date_month = date.month().to_string();
+        a.date_year = date.year().to_string();
+    }
+}
+
+/// Fetches and applies the host configuration. A missing file is normal; a
+/// bad one leaves the defaults in place and says what was wrong.
+pub fn load_config(state: AppState, params: LinkParams) {
+    let path = params
+        .config
+        .clone()
+        .unwrap_or_else(|| DEFAULT_CONFIG_PATH.to_owned());
+    leptos::task::spawn_local(async move {
+        let mut notes: Vec<String> = Vec::new();
+        match fetch_text(&path).await {
+            Ok(Some(text)) => {
+                let (config, problems) = config::parse(&text);
+                for p in &problems {
+                    let line = format!("Host configuration {path}: {p}");
+                    web_sys::console::warn_1(&line.clone().into());
+                    notes.push(line);
+                }
+                apply_config(state, config);
+            }
+            Ok(None) => {}
+            Err(reason) => {
+                let line = format!("Host configuration {path} could not be read: {reason}");
+                web_sys::console::warn_1(&line.clone().into());
+                notes.push(line);
+            }
+        }
+        if params.debug {
+            state.debug_notes.set(Some(notes));
+        }
+    });
+}
+
+/// The file's text, `None` when there is no such file.
+async fn fetch_text(path: &str) -> Result<Option<String>, String> {
+    let response = gloo_net::http::Request::get(path)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    match response.status() {
+        404 => Ok(None),
+        200 => response.text().await.map(Some).map_err(|e| e.to_string()),
+        other => Err(format!("HTTP {other}")),
+    }
+}
+
+fn apply_config(state: AppState, config: HostConfig) {
+    let merged = state
+        .directories
+        .with_untracked(|d| config::apply_directory(d, &config));
+    state.directories.set(Arc::new(merged));
+    if let Some(force) = &config.default_force {
+        if state
+            .directories
+            .with_untracked(|d| d.force(force).is_some())
+        {
+            state.answers.update(|a| {
+                if a.police_force.is_none() {
+                    a.police_force = Some(force.clone());
+                }
+            });
+        } else {
+            web_sys::console::warn_1(
+                &format!(
+                    "Host configuration default_force \"{force}\" names no force in the directory."
+                )
+                .into(),
+            );
+        }
+    }
+    state.config.set(Arc::new(config));
+}
+
+/// The host's colours and font as CSS custom properties on the widget root.
+/// Set through the CSS object model, which the strict CSP allows.
+pub fn theme_properties(theme: &Theme) -> Vec<(&'static str, String)> {
+    let mut props = Vec::new();
+    let colours = [
+        ("--colour-text", theme.text),
+        ("--colour-background", theme.background),
+        ("--colour-link", theme.link),
+        ("--colour-button", theme.button),
+        ("--colour-button-text", theme.button_text),
+    ];
+    for (name, colour) in colours {
+        if let Some(c) = colour {
+            props.push((name, c.css()));
+        }
+    }
+    if let Some(font) = &theme.font {
+        props.push(("--font-family", font.clone()));
+    }
+    props
+}
