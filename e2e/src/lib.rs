@@ -268,6 +268,63 @@ impl Browser {
             .expect("read storage")
     }
 
+    /// Walks the shortest journey, a lost phone on someone else's device with
+    /// no IMEI and no insurance, from the start page to the report.
+    pub async fn walk_to_report_lost(&self) {
+        self.wait_for_heading("Your phone has been stolen or lost")
+            .await;
+        self.choose("Someone else’s, or a shared one").await;
+        self.submit().await;
+        self.wait_for_heading("Do these things first").await;
+        self.submit().await;
+        self.wait_for_heading("What happened?").await;
+        self.choose("I lost it").await;
+        self.submit().await;
+        self.wait_for_heading("When did it happen?").await;
+        self.fill("date-day", "1").await;
+        self.fill("date-month", "11").await;
+        self.fill("date-year", "2026").await;
+        self.submit().await;
+        self.wait_for_heading("Where did it happen?").await;
+        self.fill("place", "On a train to Cardiff").await;
+        self.submit().await;
+        self.wait_for_heading("About your phone").await;
+        self.choose("I don’t know").await;
+        self.submit().await;
+        self.wait_for_heading("What is the phone’s number?").await;
+        self.fill("phone-number", "+44 7700 900123").await;
+        self.submit().await;
+        self.wait_for_heading("Which network provider is the phone with?")
+            .await;
+        self.choose("Another provider").await;
+        self.submit().await;
+        self.wait_for_heading("Does the phone have 2 SIMs, or an eSIM?")
+            .await;
+        self.choose("I don’t know").await;
+        self.submit().await;
+        self.wait_for_heading("Find your phone’s IMEI number").await;
+        let cant = "//main//button[normalize-space(.)='I can’t find it']";
+        let button = self.client.find(Locator::XPath(cant)).await;
+        button
+            .expect("an \"I can't find it\" button")
+            .click()
+            .await
+            .expect("press it");
+        self.wait_for_heading("Block the phone with your network provider")
+            .await;
+        self.submit().await;
+        self.wait_for_heading("What is your lost property reference?")
+            .await;
+        self.choose("I’ll add it later").await;
+        self.submit().await;
+        self.wait_for_heading("Is the phone insured?").await;
+        self.choose("No").await;
+        self.submit().await;
+        self.wait_for_heading("Check your answers").await;
+        self.submit().await;
+        self.wait_for_heading("Your report").await;
+    }
+
     /// The visible text of the first element matching `css`, if any.
     pub async fn text(&self, css: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;

@@ -140,6 +140,31 @@ pub fn parse(text: &str) -> (HostConfig, Vec<ConfigProblem>) {
     (config, reader.problems)
 }
 
+/// A theme from separate name/value pairs (the embed snippet's `data-theme-*`
+/// attributes, passed on as link parameters), with the same checks as the
+/// file's `theme`.
+pub fn theme_from_pairs(pairs: &[(String, String)]) -> (Theme, Vec<ConfigProblem>) {
+    let object: Map<String, Value> = pairs
+        .iter()
+        .map(|(name, value)| (name.clone(), Value::String(value.clone())))
+        .collect();
+    let mut reader = Reader::default();
+    let theme = reader.theme(&Value::Object(object));
+    (theme, reader.problems)
+}
+
+/// The host's theme with `over` laid on top, field by field.
+pub fn overlay_theme(base: &Theme, over: &Theme) -> Theme {
+    Theme {
+        text: over.text.or(base.text),
+        background: over.background.or(base.background),
+        link: over.link.or(base.link),
+        button: over.button.or(base.button),
+        button_text: over.button_text.or(base.button_text),
+        font: over.font.clone().or_else(|| base.font.clone()),
+    }
+}
+
 #[derive(Default)]
 struct Reader {
     problems: Vec<ConfigProblem>,

@@ -25,6 +25,15 @@ pub struct LinkParams {
     pub config: Option<String>,
     /// `?debug` shows configuration problems on the page for the deployer.
     pub debug: bool,
+    /// Theme settings from an embed snippet, e.g. `theme-button=#4c2c92`,
+    /// checked later with the host configuration's rules.
+    pub theme: Vec<(String, String)>,
+    /// The embedding page's origin, for the height messages; set by embed.js.
+    pub host_origin: Option<String>,
+    /// The host opted in to quick exit leaving its whole page.
+    pub quick_exit_top: bool,
+    /// Shown in another site's page through embed.js.
+    pub embedded: bool,
 }
 
 /// A parameter that was ignored, and why.
@@ -123,10 +132,42 @@ pub fn parse_params(query: &str) -> (LinkParams, Vec<ParamProblem>) {
                 }
             }
             "debug" => params.debug = true,
+            "quick-exit-top" => params.quick_exit_top = true,
+            "embed" => params.embedded = true,
+            "host" => match parse_origin(&value) {
+                Some(origin) => params.host_origin = Some(origin),
+                None => refuse("is not an origin like https://www.example.org"),
+            },
+            theme if theme.starts_with("theme-") => {
+                const KEYS: [&str; 6] = [
+                    "text",
+                    "background",
+                    "link",
+                    "button",
+                    "button_text",
+                    "font",
+                ];
+                let key = theme.trim_start_matches("theme-").replace('-', "_");
+                if KEYS.contains(&key.as_str()) {
+                    params.theme.push((key, value));
+                } else {
+                    refuse("is not a theme setting this widget knows");
+                }
+            }
             _ => refuse("is not a parameter this widget knows"),
         }
     }
     (params, problems)
+}
+
+/// `scheme://host[:port]` with nothing after it, as `postMessage` needs.
+fn parse_origin(text: &str) -> Option<String> {
+    let (scheme, rest) = text.split_once("://")?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
+    (matches!(scheme, "https" | "http") && host_ok).then(|| text.to_owned())
 }
 
 fn parse_iso_date(text: &str) -> Option<Date> {
@@ -227,6 +268,30 @@ mod tests {
         assert_eq!(params, LinkParams::default());
         let names: Vec<_> = problems.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["(link)", "force", "lang", "crn", "incident", "x"]);
+    }
+
+    #[test]
+    fn embed_parameters_are_read_and_checked() {
+        let (params, problems) = parse_params(
+            "embed=1&host=https%3A%2F%2Fcharity.example.org&theme-button=%234c2c92&theme-button-text=%23ffffff&quick-exit-top&theme-shadow=1&host2=x",
+        );
+        assert_eq!(
+            params.host_origin.as_deref(),
+            Some("https://charity.example.org")
+        );
+        assert!(params.quick_exit_top);
+        assert_eq!(
+            params.theme,
+            vec![
+                ("button".into(), "#4c2c92".into()),
+                ("button_text".into(), "#ffffff".into())
+            ]
+        );
+        let names: Vec<_> = problems.iter().map(|p| p.name.as_str()).collect();
+        assert!(params.embedded);
+        assert_eq!(names, ["theme-shadow", "host2"]);
+        let (_, problems) = parse_params("host=javascript:alert(1)//");
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub fn App() -> impl IntoView {
     sync_draft(state.answers);
     let link = host::read_link();
     host::apply_link(&link, state);
+    state.link.set_value(link.clone());
+    if let Some(origin) = link.host_origin.clone().filter(|_| link.embedded) {
+        crate::ui::embed::report_height(origin);
+    }
     switch_to(state, initial_locale(link.lang));
     host::load_config(state, link);
 
@@ -153,7 +157,10 @@ fn OrganisationSupport() -> impl IntoView {
 /// Puts the host's colours and font on the widget root as custom properties.
 fn apply_theme(state: AppState, root: NodeRef<leptos::html::Div>) {
     Effect::new(move |_| {
-        let props = state.config.with(|c| host::theme_properties(&c.theme));
+        let theme = state
+            .config
+            .with(|c| host::effective_theme(&c.theme, state));
+        let props = host::theme_properties(&theme);
         if let Some(el) = root.get() {
             let style = web_sys::HtmlElement::style(&el);
             for (name, value) in props {

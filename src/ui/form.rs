@@ -73,19 +73,18 @@ use crate::core::journey::Mode;
 #[component]
 pub fn BackLink(page: Page) -> impl IntoView {
     let state = use_state();
-    let href = move || {
+    let target = move || {
         let mode = state.mode.get();
         let to = state.answers.with(|a| previous(page, a, mode));
-        hash_for(
-            to,
-            if to == Page::CheckAnswers {
-                Mode::Journey
-            } else {
-                mode
-            },
-        )
+        let mode = if to == Page::CheckAnswers {
+            Mode::Journey
+        } else {
+            mode
+        };
+        (to != page).then(|| hash_for(to, mode))
     };
-    view! { <a class="back-link" href=href>{tr(Msg::Back)}</a> }
+    // The first page has nowhere to go back to.
+    move || target().map(|href| view! { <a class="back-link" href=href>{tr(Msg::Back)}</a> })
 }
 
 /// The "There is a problem" box. It takes focus on every failed Continue,

@@ -134,6 +134,20 @@ fn apply_config(state: AppState, config: HostConfig) {
     state.config.set(Arc::new(config));
 }
 
+/// The config's theme with the embed snippet's settings on top. Snippet
+/// settings pass the same checks; refused ones are logged.
+pub fn effective_theme(config_theme: &Theme, state: AppState) -> Theme {
+    let pairs = state.link.with_value(|l| l.theme.clone());
+    if pairs.is_empty() {
+        return config_theme.clone();
+    }
+    let (snippet, problems) = config::theme_from_pairs(&pairs);
+    for p in problems {
+        web_sys::console::warn_1(&format!("Embed setting {p}").into());
+    }
+    config::overlay_theme(config_theme, &snippet)
+}
+
 /// The host's colours and font as CSS custom properties on the widget root.
 /// Set through the CSS object model, which the strict CSP allows.
 pub fn theme_properties(theme: &Theme) -> Vec<(&'static str, String)> {

@@ -3,6 +3,7 @@
 
 mod app;
 mod copy;
+mod embed;
 mod form;
 mod host;
 mod language;

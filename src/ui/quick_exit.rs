@@ -22,8 +22,22 @@ pub fn leave(state: AppState) {
         .config
         .with_untracked(|c| c.quick_exit_url.clone())
         .unwrap_or_else(|| NEUTRAL_SITE.to_owned());
-    // replace() rather than assign(): the widget's page is not kept in the
-    // history, so Back does not return to it.
+    let (embedded, top) = state.link.with_value(|l| (l.embedded, l.quick_exit_top));
+    if embedded && top {
+        // The host opted in: leave its whole page, not just our frame.
+        if let Ok(Some(top)) = window().top() {
+            let _ = top.location().replace(&target);
+            return;
+        }
+    }
+    // Inside someone else's page without their opt-in, only our frame goes
+    // blank. replace() rather than assign(): the widget's page is not kept in
+    // the history, so Back does not return to it.
+    let target = if embedded {
+        "about:blank".to_owned()
+    } else {
+        target
+    };
     let _ = window().location().replace(&target);
 }
 

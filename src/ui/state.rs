@@ -10,6 +10,7 @@ use crate::core::config::HostConfig;
 use crate::core::directory::{self, Directories};
 use crate::core::i18n::{Catalog, Locale, Msg};
 use crate::core::journey::{Answers, Date, Mode, Page, route};
+use crate::core::link::LinkParams;
 
 /// Everything the pages share. Cheap to copy: every part is a signal.
 #[derive(Clone, Copy)]
@@ -25,6 +26,8 @@ pub struct AppState {
     /// The shipped directories with the host's entries added.
     pub directories: RwSignal<Arc<Directories>>,
     pub config: RwSignal<Arc<HostConfig>>,
+    /// What the link (or the embed snippet) asked for.
+    pub link: StoredValue<LinkParams>,
     /// Configuration and link problems, shown on the page with `?debug`.
     pub debug_notes: RwSignal<Option<Vec<String>>>,
 }
@@ -41,6 +44,7 @@ impl AppState {
             directories: RwSignal::new(Arc::new(directory::shipped().clone())),
             config: RwSignal::new(Arc::new(HostConfig::default())),
             debug_notes: RwSignal::new(None),
+            link: StoredValue::new(LinkParams::default()),
         }
     }
 

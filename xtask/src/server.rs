@@ -25,25 +25,33 @@ impl Running {
 /// Serves `root` on 127.0.0.1:`port` in background threads. Port 0 picks a
 /// free port.
 pub fn spawn(root: PathBuf, port: u16) -> Result<Running> {
+    spawn_with_policy(root, port, CSP.to_owned())
+}
+
+/// Serves `root` with another Content-Security-Policy, such as a demo host
+/// page's own.
+pub fn spawn_with_policy(root: PathBuf, port: u16, csp: String) -> Result<Running> {
     let server = Arc::new(Server::http(("127.0.0.1", port))?);
     let port = server
         .server_addr()
         .to_ip()
         .map(|a| a.port())
         .unwrap_or(port);
+    let csp = Arc::new(csp);
     for _ in 0..4 {
         let server = Arc::clone(&server);
         let root = root.clone();
+        let csp = Arc::clone(&csp);
         thread::spawn(move || {
             for request in server.incoming_requests() {
-                respond(&root, request);
+                respond(&root, &csp, request);
             }
         });
     }
     Ok(Running { port })
 }
 
-fn respond(root: &Path, request: Request) {
+fn respond(root: &Path, csp: &str, request: Request) {
     let accepts = |encoding: &str| {
         request.headers().iter().any(|h| {
             h.field.equiv("Accept-Encoding")
@@ -69,7 +77,7 @@ fn respond(root: &Path, request: Request) {
     };
     let mut response = Response::from_data(body)
         .with_header(header("Content-Type", content_type(&file)))
-        .with_header(header("Content-Security-Policy", CSP))
+        .with_header(header("Content-Security-Policy", csp))
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header("Referrer-Policy", "no-referrer"))
         .with_header(header("Vary", "Accept-Encoding"))
