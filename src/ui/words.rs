@@ -67,6 +67,23 @@ pub fn imei_error_text(c: &Catalog, error: &ImeiError) -> String {
     }
 }
 
+/// Fields whose answers are identifiers (numbers, references, postcodes):
+/// shown left to right, isolated, even inside right-to-left text.
+pub fn is_identifier(field: Field) -> bool {
+    matches!(
+        field,
+        Field::PhoneNumber
+            | Field::Imei1
+            | Field::Imei2
+            | Field::Postcode
+            | Field::ProviderReference
+            | Field::CrimeReference
+            | Field::LostPropertyReference
+            | Field::PolicyNumber
+            | Field::ClaimReference
+    )
+}
+
 /// The short label of a field, as on the check-answers page.
 pub fn field_label(field: Field) -> Msg {
     match field {

@@ -24,7 +24,13 @@ pub fn CheckAnswersPage() -> impl IntoView {
                     view! {
                         <div class="summary-list__row">
                             <dt class="summary-list__key">{label.clone()}</dt>
-                            <dd class="summary-list__value">{value}</dd>
+                            <dd class="summary-list__value">
+                                {if words::is_identifier(row.field) {
+                                    view! { <bdi dir="ltr" class="code">{value}</bdi> }.into_any()
+                                } else {
+                                    value.into_any()
+                                }}
+                            </dd>
                             <dd class="summary-list__actions">
                                 <a href=hash_for(row.page, Mode::Changing)>
                                     {change}<span class="visually-hidden">" "{label}</span>
