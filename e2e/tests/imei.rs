@@ -39,12 +39,17 @@ async fn the_live_check_reads_what_people_paste() {
 
     // A correct IMEI, with its model when this site can look it up.
     b.fill("imei-1", "35 209900 176148 1").await;
-    let said = b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    let said = b
+        .wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     if table_installed() {
         let said = b.wait_for_text(CHECK, "Model:").await;
         // The export names this TAC as an Alcatel, not the iPhone chosen.
         assert!(said.contains("Alcatel"), "{said}");
-        assert!(said.contains("You said the phone is Apple iPhone"), "{said}");
+        assert!(
+            said.contains("You said the phone is Apple iPhone"),
+            "{said}"
+        );
     } else {
         b.wait_for_text("main", "Model lookup is not installed on this site")
             .await;
@@ -58,7 +63,8 @@ async fn the_live_check_reads_what_people_paste() {
     assert_eq!(b.value("imei-1").await, "35209900176148");
     b.check_page("imei-03-fourteen-digits").await;
     b.press(&format!("Use {VALID}")).await;
-    b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    b.wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     assert_eq!(b.value("imei-1").await, VALID);
 
     // An IMEISV: the IMEI and the software version.
@@ -67,7 +73,8 @@ async fn the_live_check_reads_what_people_paste() {
     assert!(said.contains("(23)") && said.contains(VALID), "{said}");
     b.check_page("imei-04-imeisv").await;
     b.press(&format!("Use {VALID}")).await;
-    b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    b.wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     assert_eq!(b.value("imei-1").await, VALID);
 
     // Two digits swapped: suggested fixes, one press puts it right.
@@ -78,7 +85,8 @@ async fn the_live_check_reads_what_people_paste() {
     assert_eq!(b.value("imei-1").await, "352099007161481");
     b.check_page("imei-05-typo").await;
     b.press(&fix).await;
-    b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    b.wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     assert_eq!(b.value("imei-1").await, VALID);
 
     // Numbers that are not the phone's IMEI.
@@ -94,12 +102,15 @@ async fn the_live_check_reads_what_people_paste() {
     // Arabic-Indic digits: read, kept as typed, and offered in 0 to 9.
     let arabic = "٣٥٢٠٩٩٠٠١٧٦١٤٨١";
     b.fill("imei-1", arabic).await;
-    let said = b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    let said = b
+        .wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     assert!(said.contains(&format!("We read it as {VALID}.")), "{said}");
     assert_eq!(b.value("imei-1").await, arabic);
     b.check_page("imei-08-arabic-indic").await;
     b.press(&format!("Use {VALID}")).await;
-    b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    b.wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     assert_eq!(b.value("imei-1").await, VALID);
 
     // Both IMEIs pasted into the first box: split them.
@@ -108,7 +119,8 @@ async fn the_live_check_reads_what_people_paste() {
     b.wait_for_text(CHECK, "You have pasted 2 numbers.").await;
     b.check_page("imei-09-two-in-one").await;
     b.press("Put them in IMEI 1 and IMEI 2").await;
-    b.wait_for_text(CHECK, "This is a correct IMEI number.").await;
+    b.wait_for_text(CHECK, "This is a correct IMEI number.")
+        .await;
     assert_eq!(b.value("imei-1").await, VALID);
     assert_eq!(b.value("imei-2").await, SECOND);
 
@@ -159,7 +171,10 @@ async fn find_page_by_make_and_the_about_page() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let heading = b.text("h1").await.unwrap_or_default();
-    assert!(!heading.contains("IMEI"), "still on an IMEI page: {heading}");
+    assert!(
+        !heading.contains("IMEI"),
+        "still on an IMEI page: {heading}"
+    );
 
     b.open("#/about").await;
     b.wait_for_heading("About this tool").await;
