@@ -84,3 +84,22 @@ async fn the_widget_sets_lang_and_dir_on_its_own_root_only() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_about_page_credits_the_data_and_says_what_stays_on_the_device() {
+    window().location().set_hash("#/about").unwrap();
+    let root = mount_app();
+    settle().await;
+    assert_eq!(text(&root, "main h1"), "About this tool");
+    let page = text(&root, "main");
+    for credit in [
+        "Osmocom TAC database, CC-BY-SA 3.0, (c) Harald Welte 2016",
+        "GSMA TS.06",
+        "Open Government Licence",
+        "MIT OR Apache-2.0",
+        "no cookies and no analytics",
+    ] {
+        assert!(page.contains(credit), "about lacks {credit:?}: {page}");
+    }
+    root.remove();
+}

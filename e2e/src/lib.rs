@@ -325,6 +325,81 @@ impl Browser {
         self.wait_for_heading("Your report").await;
     }
 
+    /// Presses the button whose text is exactly `label`.
+    pub async fn press_button(&self, label: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
+        let found = self.client.find(Locator::XPath(&xpath)).await;
+        let button = found.unwrap_or_else(|e| panic!("no button labelled {label:?}: {e}"));
+        button.click().await.expect("press the button");
+    }
+
+    /// The current value of the field with this id.
+    pub async fn value(&self, id: &str) -> String {
+        let input = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+        input.prop("value").await.ok().flatten().unwrap_or_default()
+    }
+
+    /// Waits until the element matching `css` contains `text`, and returns
+    /// all of its text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let mut seen = None;
+        for _ in 0..200 {
+            seen = self.text(css).await;
+            if seen.as_deref().is_some_and(|t| t.contains(text)) {
+                return seen.unwrap_or_default();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} never said {text:?}; it says {seen:?}");
+    }
+
+    /// Answers the questions from the start page to "Find your phone's IMEI
+    /// number", on someone else's device, with today's date.
+    pub async fn walk_to_find_imei(&self, make: &str, dual_sim: &str) {
+        self.open("").await;
+        self.wait_for_heading("Your phone has been stolen or lost")
+            .await;
+        self.choose("Someone else’s, or a shared one").await;
+        self.submit().await;
+        self.wait_for_heading("Do these things first").await;
+        self.submit().await;
+        self.wait_for_heading("What happened?").await;
+        self.choose("Someone took it without me noticing, or snatched it")
+            .await;
+        self.submit().await;
+        self.wait_for_heading("When did it happen?").await;
+        let today = self
+            .js("const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()].map(String);")
+            .await;
+        let part = |i: usize| today[i].as_str().unwrap_or_default().to_owned();
+        self.fill("date-day", &part(0)).await;
+        self.fill("date-month", &part(1)).await;
+        self.fill("date-year", &part(2)).await;
+        self.submit().await;
+        self.wait_for_heading("Where did it happen?").await;
+        self.fill("place", "Number 73 bus, Oxford Street").await;
+        self.submit().await;
+        self.wait_for_heading("About your phone").await;
+        self.choose(make).await;
+        self.submit().await;
+        self.wait_for_heading("What is the phone’s number?").await;
+        self.fill("phone-number", "07700 900982").await;
+        self.submit().await;
+        self.wait_for_heading("Which network provider is the phone with?")
+            .await;
+        self.choose("I don’t know").await;
+        self.submit().await;
+        self.wait_for_heading("Does the phone have 2 SIMs, or an eSIM?")
+            .await;
+        self.choose(dual_sim).await;
+        self.submit().await;
+        self.wait_for_heading("Find your phone’s IMEI number").await;
+    }
+
     /// The visible text of the first element matching `css`, if any.
     pub async fn text(&self, css: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;

@@ -72,11 +72,11 @@ pub enum ImeiError {
 /// ignored.
 pub fn parse(input: &str) -> Result<Imei, ImeiError> {
     let mut digits = Vec::with_capacity(15);
-    for c in input.chars() {
+    for c in input.chars().map(normalise) {
         match c {
             '0'..='9' => digits.push(c as u8 - b'0'),
             ' ' | '-' | '.' | '/' | '\t' | '\n' | '\r' => {}
-            other => return Err(ImeiError::NotADigit(other)),
+            other => return labelled(input).ok_or(ImeiError::NotADigit(other)),
         }
     }
     match <[u8; 15]>::try_from(digits.as_slice()) {
@@ -94,6 +94,15 @@ pub fn parse(input: &str) -> Result<Imei, ImeiError> {
             n if n < 15 => Err(ImeiError::TooShort { digits: n }),
             n => Err(ImeiError::TooLong { digits: n }),
         },
+    }
+}
+
+/// A correct IMEI with a label around it ("IMEI 1: 35…"), read the way the
+/// live check reads it, so that what it calls correct, Continue accepts.
+fn labelled(input: &str) -> Option<Imei> {
+    match examine(input, |_| false).found {
+        Found::One(Reading::Imei(imei)) => Some(imei),
+        _ => None,
     }
 }
 
@@ -884,6 +893,19 @@ mod tests {
             parse("35209900176148112"),
             Err(ImeiError::TooLong { digits: 17 })
         );
+    }
+
+    #[test]
+    fn reads_other_scripts_and_labels_as_the_live_check_does() {
+        let expected = parse("352099001761481");
+        assert!(expected.is_ok());
+        for typed in [
+            "٣٥٢٠٩٩٠٠١٧٦١٤٨١",
+            "IMEI: 35 209900 176148 1",
+            "IMEI 1 352099001761481",
+        ] {
+            assert_eq!(parse(typed), expected, "{typed}");
+        }
     }
 
     #[test]

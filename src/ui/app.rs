@@ -13,11 +13,13 @@ use crate::ui::pages::page_view;
 use crate::ui::quick_exit::QuickExit;
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use crate::ui::storage::{clear_draft, load_draft, sync_draft};
+use crate::ui::tac::provide_tac_table;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_tac_table();
 
     let restored = load_draft().map(|r| {
         let dropped = r.dropped.len();

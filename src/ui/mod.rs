@@ -11,6 +11,7 @@ mod pages;
 mod quick_exit;
 mod state;
 mod storage;
+mod tac;
 mod words;
 
 pub use app::App;
