@@ -3,9 +3,11 @@
 
 mod app;
 mod copy;
+mod download;
 mod form;
 mod language;
 mod pages;
+mod qr;
 mod quick_exit;
 mod state;
 mod storage;
