@@ -333,3 +333,125 @@ impl WebDriverCompatibleCommand for Cdp {
         (http::Method::POST, Some(body.to_string()))
     }
 }
+
+/// Answers for a whole journey, by the labels and values the pages show.
+pub struct Journey<'a> {
+    /// The label of the "whose device" option.
+    pub whose_device: &'a str,
+    /// The label of the "what happened" option.
+    pub incident: &'a str,
+    /// Day, month, year.
+    pub date: [&'a str; 3],
+    pub time: &'a str,
+    pub place: &'a str,
+    /// The label of the make option.
+    pub make: &'a str,
+    pub model: &'a str,
+    pub phone_number: &'a str,
+    /// The label of the network option.
+    pub network: &'a str,
+    /// The label of the dual-SIM option.
+    pub dual_sim: &'a str,
+    /// One IMEI, or two for a dual-SIM phone.
+    pub imeis: &'a [&'a str],
+    pub provider_reference: &'a str,
+    /// A police force id from the directory.
+    pub police_force: &'a str,
+    /// The label of the "have you reported it" option.
+    pub how_reported: &'a str,
+    /// `None`: "I'll add it later".
+    pub crime_reference: Option<&'a str>,
+    /// Insurer, policy number, claim reference; `None`: not insured.
+    pub insurance: Option<[&'a str; 3]>,
+}
+
+impl Browser {
+    /// Walks a crime's journey from the start page to "Your report".
+    pub async fn walk_journey(&self, j: &Journey<'_>) {
+        self.open("").await;
+        self.wait_for_heading("Your phone has been stolen or lost")
+            .await;
+        self.choose(j.whose_device).await;
+        self.submit().await;
+        self.wait_for_heading("Do these things first").await;
+        self.submit().await;
+        self.wait_for_heading("What happened?").await;
+        self.choose(j.incident).await;
+        self.submit().await;
+        self.wait_for_heading("When did it happen?").await;
+        for (id, part) in ["date-day", "date-month", "date-year"]
+            .into_iter()
+            .zip(j.date)
+        {
+            self.fill(id, part).await;
+        }
+        self.fill("time", j.time).await;
+        self.submit().await;
+        self.wait_for_heading("Where did it happen?").await;
+        self.fill("place", j.place).await;
+        self.submit().await;
+        self.wait_for_heading("About your phone").await;
+        self.choose(j.make).await;
+        self.fill("model", j.model).await;
+        self.submit().await;
+        self.wait_for_heading("What is the phone’s number?").await;
+        self.fill("phone-number", j.phone_number).await;
+        self.submit().await;
+        self.wait_for_heading("Which network provider is the phone with?")
+            .await;
+        self.choose(j.network).await;
+        self.submit().await;
+        self.wait_for_heading("Does the phone have 2 SIMs, or an eSIM?")
+            .await;
+        self.choose(j.dual_sim).await;
+        self.submit().await;
+        self.wait_for_heading("Find your phone’s IMEI number").await;
+        self.submit().await;
+        self.wait_for_heading("What is your phone’s IMEI number?")
+            .await;
+        for (id, imei) in ["imei-1", "imei-2"].into_iter().zip(j.imeis) {
+            self.fill(id, imei).await;
+        }
+        self.submit().await;
+        self.wait_for_heading("This IMEI number is correct").await;
+        self.submit().await;
+        self.wait_for_heading("Block the phone with your network provider")
+            .await;
+        self.fill("provider-reference", j.provider_reference).await;
+        self.submit().await;
+        self.wait_for_heading("Report it to the police").await;
+        self.client
+            .find(Locator::Id("police-force"))
+            .await
+            .expect("the police force list")
+            .select_by_value(j.police_force)
+            .await
+            .expect("choose the police force");
+        self.choose(j.how_reported).await;
+        self.submit().await;
+        self.wait_for_heading("What is your crime reference number?")
+            .await;
+        match j.crime_reference {
+            Some(reference) => self.fill("crime-reference", reference).await,
+            None => self.choose("I’ll add it later").await,
+        }
+        self.submit().await;
+        self.wait_for_heading("Is the phone insured?").await;
+        match j.insurance {
+            Some([insurer, policy, claim]) => {
+                self.choose("Yes").await;
+                self.submit().await;
+                // The details page shares the question's heading.
+                self.wait_for("#insurer").await;
+                self.fill("insurer", insurer).await;
+                self.fill("policy-number", policy).await;
+                self.fill("claim-reference", claim).await;
+            }
+            None => self.choose("No").await,
+        }
+        self.submit().await;
+        self.wait_for_heading("Check your answers").await;
+        self.submit().await;
+        self.wait_for_heading("Your report").await;
+    }
+}
