@@ -35,15 +35,33 @@ fn journey() -> Journey<'static> {
 
 #[tokio::test]
 async fn the_report_codes_scan_check_out_and_print_on_one_page() {
-    let b = Browser::start(1000, 3000).await;
+    let b = Browser::start(1280, 900).await;
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({"source": "window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); };"})).await;
     b.walk_journey(&journey()).await;
     b.wait_for("svg.qr").await;
     b.js("document.getElementById('code-network-provider').scrollIntoView(); return 0;")
         .await;
     b.check_page("20-report").await;
 
-    // Both codes, read from the screenshot as a camera would.
-    let png = b.client.screenshot().await.expect("take a screenshot");
+    // Both codes, read from a screenshot of the whole page as a camera would.
+    let shot = b
+        .cdp(
+            "Page.captureScreenshot",
+            serde_json::json!({ "format": "png", "captureBeyondViewport": true }),
+        )
+        .await;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(
+            shot["data"]
+                .as_str()
+                .expect("captureScreenshot returns data"),
+        )
+        .expect("base64 PNG");
+    std::fs::write(
+        xtask::repo_root().join("target/e2e/20-report-full-page.png"),
+        &png,
+    )
+    .unwrap();
     let mut found = read_qr_codes(&png);
     assert_eq!(found.len(), 2, "expected 2 QR codes, read {found:?}");
     found.sort_by_key(|text| text.contains("FOR: insurer"));
@@ -56,9 +74,18 @@ async fn the_report_codes_scan_check_out_and_print_on_one_page() {
     }
     assert_eq!(provider.report.insurance, Default::default());
     let insurance = &insurer.report.insurance;
-    assert_eq!(insurance.insurer.as_ref().unwrap().as_str(), "Acme Insurance");
-    assert_eq!(insurance.policy_number.as_ref().unwrap().as_str(), "POL-778899");
-    assert_eq!(insurance.claim_reference.as_ref().unwrap().as_str(), "CLM 2026/0042");
+    assert_eq!(
+        insurance.insurer.as_ref().unwrap().as_str(),
+        "Acme Insurance"
+    );
+    assert_eq!(
+        insurance.policy_number.as_ref().unwrap().as_str(),
+        "POL-778899"
+    );
+    assert_eq!(
+        insurance.claim_reference.as_ref().unwrap().as_str(),
+        "CLM 2026/0042"
+    );
 
     // The words under each code are the code.
     let provider_text = b
@@ -112,7 +139,10 @@ async fn the_report_codes_scan_check_out_and_print_on_one_page() {
         "Metropolitan Police Service",
         "Robbery",
     ] {
-        assert!(shown.contains(words), "the check should show {words:?}: {shown}");
+        assert!(
+            shown.contains(words),
+            "the check should show {words:?}: {shown}"
+        );
     }
     b.check_page("21-check-code-valid").await;
 

@@ -212,24 +212,54 @@ fn rows(c: &Catalog, decoded: &Decoded) -> Vec<Row> {
             rows.push((c.get(label).to_owned(), value, None));
         }
     };
-    add(Msg::FieldPhoneNumber, report.phone.as_ref().map(|p| p.to_string()));
+    add(
+        Msg::FieldPhoneNumber,
+        report.phone.as_ref().map(|p| p.to_string()),
+    );
     add(Msg::FieldMake, report.make.as_ref().map(|m| m.to_string()));
-    add(Msg::FieldModel, report.model.as_ref().map(|m| m.to_string()));
-    add(Msg::FieldIncident, Some(c.get(event_msg(report.what_happened)).to_owned()));
+    add(
+        Msg::FieldModel,
+        report.model.as_ref().map(|m| m.to_string()),
+    );
+    add(
+        Msg::FieldIncident,
+        Some(c.get(event_msg(report.what_happened)).to_owned()),
+    );
     add(Msg::CodeFieldWhen, Some(when_text(c, report.when)));
     let reference_label = if report.what_happened == WhatHappened::Lost {
         Msg::FieldLostPropertyReference
     } else {
         Msg::FieldCrimeReference
     };
-    add(reference_label, report.reference.as_ref().map(|r| r.to_string()));
-    add(Msg::FieldPoliceForce, report.police_force.as_ref().map(|p| p.to_string()));
+    add(
+        reference_label,
+        report.reference.as_ref().map(|r| r.to_string()),
+    );
+    add(
+        Msg::FieldPoliceForce,
+        report.police_force.as_ref().map(|p| p.to_string()),
+    );
     let insurance = &report.insurance;
-    add(Msg::FieldInsurer, insurance.insurer.as_ref().map(|i| i.to_string()));
-    add(Msg::FieldPolicyNumber, insurance.policy_number.as_ref().map(|p| p.to_string()));
-    add(Msg::FieldClaimReference, insurance.claim_reference.as_ref().map(|r| r.to_string()));
-    add(Msg::CodeFieldName, report.victim.name.as_ref().map(|n| n.to_string()));
-    add(Msg::CodeFieldAddress, report.victim.address.as_ref().map(|a| a.to_string()));
+    add(
+        Msg::FieldInsurer,
+        insurance.insurer.as_ref().map(|i| i.to_string()),
+    );
+    add(
+        Msg::FieldPolicyNumber,
+        insurance.policy_number.as_ref().map(|p| p.to_string()),
+    );
+    add(
+        Msg::FieldClaimReference,
+        insurance.claim_reference.as_ref().map(|r| r.to_string()),
+    );
+    add(
+        Msg::CodeFieldName,
+        report.victim.name.as_ref().map(|n| n.to_string()),
+    );
+    add(
+        Msg::CodeFieldAddress,
+        report.victim.address.as_ref().map(|a| a.to_string()),
+    );
 
     let imei_rows: Vec<Row> = if report.imeis.is_empty() {
         vec![(
@@ -246,7 +276,10 @@ fn rows(c: &Catalog, decoded: &Decoded) -> Vec<Row> {
                     ImeiLine::Valid(_) => (true, c.get(Msg::CheckCodeImeiRight).to_owned()),
                     ImeiLine::WrongCheckDigit { expected, .. } => (
                         false,
-                        c.fill(Msg::CheckCodeImeiWrong, &[("expected", &expected.to_string())]),
+                        c.fill(
+                            Msg::CheckCodeImeiWrong,
+                            &[("expected", &expected.to_string())],
+                        ),
                     ),
                 };
                 (c.get(Msg::FieldImei1).to_owned(), line.digits(), Some(flag))
@@ -258,14 +291,18 @@ fn rows(c: &Catalog, decoded: &Decoded) -> Vec<Row> {
 
 /// "24 November 2026 at 21:30 (UTC+00:00)", or the date alone.
 fn when_text(c: &Catalog, when: When) -> String {
-    let date = crate::core::journey::Date::new(when.date.year(), when.date.month(), when.date.day())
-        .map_or_else(|| when.date.to_string(), |d| format_date(c, d));
+    let date =
+        crate::core::journey::Date::new(when.date.year(), when.date.month(), when.date.day())
+            .map_or_else(|| when.date.to_string(), |d| format_date(c, d));
     match when.time {
         Some(local) => c.fill(
             Msg::CodeWhenTime,
             &[
                 ("date", &date),
-                ("time", &format!("{:02}:{:02}", local.time.hour(), local.time.minute())),
+                (
+                    "time",
+                    &format!("{:02}:{:02}", local.time.hour(), local.time.minute()),
+                ),
                 ("offset", &local.offset.to_string()),
             ],
         ),
@@ -281,7 +318,10 @@ fn Refused(error: DecodeError) -> impl IntoView {
         state.catalog.with(|c| {
             c.fill(
                 Msg::CheckCodeLine,
-                &[("line", &error.line.to_string()), ("reason", &reason_text(c, &error.reason))],
+                &[
+                    ("line", &error.line.to_string()),
+                    ("reason", &reason_text(c, &error.reason)),
+                ],
             )
         })
     };
@@ -300,9 +340,10 @@ pub fn reason_text(c: &Catalog, reason: &Reason) -> String {
         Reason::Empty => c.get(Msg::ReasonEmpty).to_owned(),
         Reason::TooLong => c.get(Msg::ReasonTooLong).to_owned(),
         Reason::NotAReportCode => c.get(Msg::ReasonNotAReportCode).to_owned(),
-        Reason::UnsupportedVersion(v) => {
-            c.fill(Msg::ReasonUnsupportedVersion, &[("version", &v.to_string())])
-        }
+        Reason::UnsupportedVersion(v) => c.fill(
+            Msg::ReasonUnsupportedVersion,
+            &[("version", &v.to_string())],
+        ),
         Reason::ForbiddenCharacter(ch) => {
             c.fill(Msg::ReasonForbiddenCharacter, &[("char", &code_point(*ch))])
         }
@@ -317,7 +358,10 @@ pub fn reason_text(c: &Catalog, reason: &Reason) -> String {
         Reason::BadEscape => c.get(Msg::ReasonBadEscape).to_owned(),
         Reason::BadValue(k, problem) => c.fill(
             Msg::ReasonBadValue,
-            &[("key", k.as_str()), ("problem", &value_error_text(c, problem))],
+            &[
+                ("key", k.as_str()),
+                ("problem", &value_error_text(c, problem)),
+            ],
         ),
         Reason::MissingChecksum => c.get(Msg::ReasonMissingChecksum).to_owned(),
         Reason::ChecksumMismatch => c.get(Msg::ReasonChecksumMismatch).to_owned(),

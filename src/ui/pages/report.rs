@@ -8,8 +8,8 @@ use crate::core::directory;
 use crate::core::handover::{Recipient, encode};
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::journey::{
-    Answers, BuiltReport, Missing, Mode, Page, build_report, has_insurer_code, missing,
-    parse_date, parse_time,
+    Answers, BuiltReport, Missing, Mode, Page, build_report, has_insurer_code, missing, parse_date,
+    parse_time,
 };
 use crate::core::qr;
 use crate::ui::copy::CopyButton;
@@ -211,7 +211,11 @@ fn StillToDo(missing: Vec<Missing>) -> impl IntoView {
 fn report_text(c: &Catalog, codes: &[Code], still_missing: &[Missing]) -> String {
     let mut text = format!("{}\n", c.get(Msg::ReportTextTitle));
     for code in codes {
-        text.push_str(&format!("\n{}\n\n{}\n", c.get(code_title(code.recipient)), code.text));
+        text.push_str(&format!(
+            "\n{}\n\n{}\n",
+            c.get(code_title(code.recipient)),
+            code.text
+        ));
     }
     if !still_missing.is_empty() {
         text.push_str(&format!("\n{}\n", c.get(Msg::ReportMissingTitle)));
