@@ -216,6 +216,6 @@ fn page_count(pdf: &[u8]) -> usize {
     let compact = text.replace("/Type /Page", "/Type/Page");
     compact
         .match_indices("/Type/Page")
-        .filter(|(at, m)| compact[at + m.len()..].chars().next() != Some('s'))
+        .filter(|(at, m)| !compact[at + m.len()..].starts_with('s'))
         .count()
 }
