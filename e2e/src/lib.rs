@@ -556,3 +556,148 @@ impl WebDriverCompatibleCommand for Cdp {
         (http::Method::POST, Some(body.to_string()))
     }
 }
+
+/// Answers for a whole journey, by the labels and values the pages show.
+pub struct Journey<'a> {
+    /// The label of the "whose device" option.
+    pub whose_device: &'a str,
+    /// The label of the "what happened" option.
+    pub incident: &'a str,
+    /// Day, month, year.
+    pub date: [&'a str; 3],
+    pub time: &'a str,
+    pub place: &'a str,
+    /// The label of the make option.
+    pub make: &'a str,
+    pub model: &'a str,
+    pub phone_number: &'a str,
+    /// The label of the network option.
+    pub network: &'a str,
+    /// The label of the dual-SIM option.
+    pub dual_sim: &'a str,
+    /// One IMEI, or two for a dual-SIM phone.
+    pub imeis: &'a [&'a str],
+    pub provider_reference: &'a str,
+    /// A police force id from the directory.
+    pub police_force: &'a str,
+    /// The label of the "have you reported it" option.
+    pub how_reported: &'a str,
+    /// `None`: "I'll add it later".
+    pub crime_reference: Option<&'a str>,
+    /// Insurer, policy number, claim reference; `None`: not insured.
+    pub insurance: Option<[&'a str; 3]>,
+}
+
+impl Browser {
+    /// Waits until the heading in `main` has this text. On failure, saves a
+    /// screenshot named after the heading to see where the journey stopped.
+    pub async fn wait_for_page(&self, heading: &str) {
+        for _ in 0..300 {
+            if self.text("main h1").await.as_deref() == Some(heading) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        self.screenshot("stuck-before").await;
+        let errors = self.js("return window.__errors || [];").await;
+        eprintln!("console errors: {errors}");
+        panic!(
+            "the page heading never became {heading:?}; it is {:?}",
+            self.text("main h1").await
+        );
+    }
+
+    /// Walks a crime's journey from the start page to "Your report".
+    pub async fn walk_journey(&self, j: &Journey<'_>) {
+        self.client
+            .goto(&format!("{}/", origin()))
+            .await
+            .expect("navigate");
+        // The page's own heading, not the hidden one of the crash message.
+        self.wait_for("main h1").await;
+        self.wait_for_page("Your phone has been stolen or lost")
+            .await;
+        self.choose(j.whose_device).await;
+        self.submit().await;
+        self.wait_for_page("Do these things first").await;
+        self.submit().await;
+        self.wait_for_page("What happened?").await;
+        self.choose(j.incident).await;
+        self.submit().await;
+        self.wait_for_page("When did it happen?").await;
+        for (id, part) in ["date-day", "date-month", "date-year"]
+            .into_iter()
+            .zip(j.date)
+        {
+            self.fill(id, part).await;
+        }
+        self.fill("time", j.time).await;
+        self.submit().await;
+        self.wait_for_page("Where did it happen?").await;
+        self.fill("place", j.place).await;
+        self.submit().await;
+        self.wait_for_page("About your phone").await;
+        self.choose(j.make).await;
+        self.fill("model", j.model).await;
+        self.submit().await;
+        self.wait_for_page("What is the phone’s number?").await;
+        self.fill("phone-number", j.phone_number).await;
+        self.submit().await;
+        self.wait_for_page("Which network provider is the phone with?")
+            .await;
+        self.choose(j.network).await;
+        self.submit().await;
+        self.wait_for_page("Does the phone have 2 SIMs, or an eSIM?")
+            .await;
+        self.choose(j.dual_sim).await;
+        self.submit().await;
+        self.wait_for_page("Find your phone’s IMEI number").await;
+        self.submit().await;
+        self.wait_for_page("What is your phone’s IMEI number?")
+            .await;
+        for (id, imei) in ["imei-1", "imei-2"].into_iter().zip(j.imeis) {
+            self.fill(id, imei).await;
+        }
+        self.submit().await;
+        self.wait_for_page("This IMEI number is correct").await;
+        self.submit().await;
+        self.wait_for_page("Block the phone with your network provider")
+            .await;
+        self.fill("provider-reference", j.provider_reference).await;
+        self.submit().await;
+        self.wait_for_page("Report it to the police").await;
+        self.client
+            .find(Locator::Id("police-force"))
+            .await
+            .expect("the police force list")
+            .select_by_value(j.police_force)
+            .await
+            .expect("choose the police force");
+        self.choose(j.how_reported).await;
+        self.submit().await;
+        self.wait_for_page("What is your crime reference number?")
+            .await;
+        match j.crime_reference {
+            Some(reference) => self.fill("crime-reference", reference).await,
+            None => self.choose("I’ll add it later").await,
+        }
+        self.submit().await;
+        self.wait_for_page("Is the phone insured?").await;
+        match j.insurance {
+            Some([insurer, policy, claim]) => {
+                self.choose("Yes").await;
+                self.submit().await;
+                // The details page shares the question's heading.
+                self.wait_for("#insurer").await;
+                self.fill("insurer", insurer).await;
+                self.fill("policy-number", policy).await;
+                self.fill("claim-reference", claim).await;
+            }
+            None => self.choose("No").await,
+        }
+        self.submit().await;
+        self.wait_for_page("Check your answers").await;
+        self.submit().await;
+        self.wait_for_page("Your report").await;
+    }
+}

@@ -3,11 +3,13 @@
 
 mod app;
 mod copy;
+mod download;
 mod embed;
 mod form;
 mod host;
 mod language;
 mod pages;
+mod qr;
 mod quick_exit;
 mod state;
 mod storage;

@@ -7,6 +7,7 @@ mod answers;
 mod draft;
 mod flow;
 mod formats;
+mod handover;
 mod page;
 mod summary;
 mod validate;
@@ -21,6 +22,7 @@ pub use draft::{
 };
 pub use flow::{Mode, next, path, previous, reachable};
 pub use formats::{Date, DateError, TimeOfDay, normalise_postcode, parse_date, parse_time};
+pub use handover::{BuiltReport, NotReady, build_report, has_insurer_code};
 pub use page::{Page, route};
 pub use summary::{Missing, SummaryRow, Value, missing, summary};
 pub use validate::{FieldError, Problem, validate, warnings};

@@ -1,14 +1,416 @@
-//! "Check a report code", for staff: paste a code and see it decoded and
-//! verified.
+//! "Check a report code", for staff: paste a code (or, where the browser
+//! can read QR codes, choose a photo of one) and see every field decoded,
+//! whether the checksum holds and whether each IMEI's check digit is right;
+//! or the line that is wrong and why, in plain words.
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-use crate::core::i18n::Msg;
-use crate::ui::state::tr;
+use crate::core::handover::{
+    DecodeError, Decoded, ImeiLine, Key, Reason, Recipient, ValueError, decode,
+};
+use crate::core::i18n::{Catalog, Msg};
+use crate::core::report::{TextError, WhatHappened, When};
+use crate::ui::state::{tr, use_state};
+use crate::ui::words::format_date;
+
+const INPUT_ID: &str = "report-code";
 
 #[component]
 pub fn CheckCodePage() -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Result<Decoded, DecodeError>>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        result.set(Some(decode(&typed.get_untracked())));
+    };
     view! {
         <h1 class="heading-l" tabindex="-1">{tr(Msg::CheckCodeTitle)}</h1>
+        <p>{tr(Msg::CheckCodeIntro)}</p>
+        <form class="check-code" novalidate on:submit=on_submit>
+            <div class="form-group">
+                <label class="label label--m" for=INPUT_ID>{tr(Msg::CheckCodeLabel)}</label>
+                <div id="report-code-hint" class="hint">{tr(Msg::CheckCodeHint)}</div>
+                <textarea class="textarea check-code__input" id=INPUT_ID name=INPUT_ID rows="14"
+                    spellcheck="false" autocomplete="off" aria-describedby="report-code-hint"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
+            </div>
+            {barcode_detector_available().then(|| view! { <ImagePicker typed=typed result=result/> })}
+            <button type="submit" class="button">{tr(Msg::CheckCodeButton)}</button>
+        </form>
+        <div class="check-result-region" role="status">
+            {move || result.get().map(|r| match r {
+                Ok(decoded) => view! { <Verified decoded=decoded/> }.into_any(),
+                Err(error) => view! { <Refused error=error/> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// Whether this browser can find QR codes in a picture by itself.
+fn barcode_detector_available() -> bool {
+    js_sys::Reflect::has(&window(), &JsValue::from_str("BarcodeDetector")).unwrap_or(false)
+}
+
+/// A photo of a QR code, read on the device by the browser's
+/// BarcodeDetector; the text found goes into the box and is checked.
+#[component]
+fn ImagePicker(
+    typed: RwSignal<String>,
+    result: RwSignal<Option<Result<Decoded, DecodeError>>>,
+) -> impl IntoView {
+    let none_found = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        none_found.set(false);
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        read_qr_code(
+            file.into(),
+            move |text| {
+                typed.set(text.clone());
+                result.set(Some(decode(&text)));
+            },
+            move || none_found.set(true),
+        );
+    };
+    view! {
+        <div class="form-group">
+            <label class="label" for="report-code-image">{tr(Msg::CheckCodeImageLabel)}</label>
+            <div id="report-code-image-hint" class="hint">{tr(Msg::CheckCodeImageHint)}</div>
+            <input type="file" id="report-code-image" accept="image/*" class="file-input"
+                aria-describedby="report-code-image-hint" on:change=on_change/>
+            {move || none_found.get().then(|| view! {
+                <p class="error-message" role="alert">{tr(Msg::CheckCodeImageNone)}</p>
+            })}
+        </div>
+    }
+}
+
+/// `createImageBitmap(image)`, then `new BarcodeDetector({formats:
+/// ["qr_code"]}).detect(bitmap)`; `found` gets the first code's text.
+fn read_qr_code(image: JsValue, found: impl FnOnce(String) + 'static, failed: impl Fn() + 'static) {
+    let failed = std::rc::Rc::new(failed);
+    let win: JsValue = window().into();
+    let detector = js_sys::Reflect::get(&win, &"BarcodeDetector".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+        .and_then(|constructor| {
+            let options = js_sys::Object::new();
+            let formats = js_sys::Array::of1(&"qr_code".into());
+            js_sys::Reflect::set(&options, &"formats".into(), &formats).ok()?;
+            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&options)).ok()
+        });
+    let bitmap = call_method(&win, "createImageBitmap", &image);
+    let (Some(detector), Some(bitmap)) = (detector, bitmap) else {
+        failed();
+        return;
+    };
+    let on_error = failed.clone();
+    when_settled(
+        &bitmap,
+        move |bitmap| {
+            let Some(codes) = call_method(&detector, "detect", &bitmap) else {
+                failed();
+                return;
+            };
+            let on_error = failed.clone();
+            when_settled(
+                &codes,
+                move |codes| {
+                    let text = js_sys::Array::from(&codes)
+                        .get(0)
+                        .dyn_into::<js_sys::Object>()
+                        .ok()
+                        .and_then(|code| js_sys::Reflect::get(&code, &"rawValue".into()).ok())
+                        .and_then(|raw| raw.as_string());
+                    match text {
+                        Some(text) => found(text),
+                        None => failed(),
+                    }
+                },
+                move || on_error(),
+            );
+        },
+        move || on_error(),
+    );
+}
+
+fn call_method(target: &JsValue, name: &str, argument: &JsValue) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call1(target, argument)
+        .ok()
+}
+
+/// Runs `ok` with a promise's value, or `err` if it is rejected.
+fn when_settled(
+    promise: &JsValue,
+    ok: impl FnOnce(JsValue) + 'static,
+    err: impl FnOnce() + 'static,
+) {
+    let then = js_sys::Reflect::get(promise, &"then".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match then {
+        Some(then) => {
+            let ok = Closure::once_into_js(ok);
+            let err = Closure::once_into_js(move |_: JsValue| err());
+            let _ = then.call2(promise, &ok, &err);
+        }
+        None => err(),
+    }
+}
+
+/// A code that passed every check: its fields in plain words.
+#[component]
+fn Verified(decoded: Decoded) -> impl IntoView {
+    let state = use_state();
+    let recipient = decoded.recipient;
+    let for_whom = move || {
+        state.catalog.with(|c| {
+            c.fill(
+                Msg::CheckCodeValidFor,
+                &[("recipient", c.get(recipient_msg(recipient)))],
+            )
+        })
+    };
+    let rows = move || state.catalog.with(|c| rows(c, &decoded));
+    view! {
+        <div class="check-result check-result--valid" id="check-result">
+            <h2 class="heading-m">{tr(Msg::CheckCodeValid)}</h2>
+            <p>{for_whom}</p>
+            <dl class="summary-list">
+                {move || rows().into_iter().map(|(label, value, flag)| view! {
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{label}</dt>
+                        <dd class="summary-list__value">
+                            <span class="code">{value}</span>
+                            {flag.map(|(ok, text)| view! {
+                                <span class=if ok { "check-result__ok" } else { "check-result__wrong" }>{text}</span>
+                            })}
+                        </dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        </div>
+    }
+}
+
+/// A row: label, value, and for an IMEI whether its check digit is right.
+type Row = (String, String, Option<(bool, String)>);
+
+fn rows(c: &Catalog, decoded: &Decoded) -> Vec<Row> {
+    let report = &decoded.report;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut add = |label: Msg, value: Option<String>| {
+        if let Some(value) = value {
+            rows.push((c.get(label).to_owned(), value, None));
+        }
+    };
+    add(
+        Msg::FieldPhoneNumber,
+        report.phone.as_ref().map(|p| p.to_string()),
+    );
+    add(Msg::FieldMake, report.make.as_ref().map(|m| m.to_string()));
+    add(
+        Msg::FieldModel,
+        report.model.as_ref().map(|m| m.to_string()),
+    );
+    add(
+        Msg::FieldIncident,
+        Some(c.get(event_msg(report.what_happened)).to_owned()),
+    );
+    add(Msg::CodeFieldWhen, Some(when_text(c, report.when)));
+    let reference_label = if report.what_happened == WhatHappened::Lost {
+        Msg::FieldLostPropertyReference
+    } else {
+        Msg::FieldCrimeReference
+    };
+    add(
+        reference_label,
+        report.reference.as_ref().map(|r| r.to_string()),
+    );
+    add(
+        Msg::FieldPoliceForce,
+        report.police_force.as_ref().map(|p| p.to_string()),
+    );
+    let insurance = &report.insurance;
+    add(
+        Msg::FieldInsurer,
+        insurance.insurer.as_ref().map(|i| i.to_string()),
+    );
+    add(
+        Msg::FieldPolicyNumber,
+        insurance.policy_number.as_ref().map(|p| p.to_string()),
+    );
+    add(
+        Msg::FieldClaimReference,
+        insurance.claim_reference.as_ref().map(|r| r.to_string()),
+    );
+    add(
+        Msg::CodeFieldName,
+        report.victim.name.as_ref().map(|n| n.to_string()),
+    );
+    add(
+        Msg::CodeFieldAddress,
+        report.victim.address.as_ref().map(|a| a.to_string()),
+    );
+
+    let imei_rows: Vec<Row> = if report.imeis.is_empty() {
+        vec![(
+            c.get(Msg::FieldImei1).to_owned(),
+            c.get(Msg::CheckCodeNoImei).to_owned(),
+            None,
+        )]
+    } else {
+        report
+            .imeis
+            .iter()
+            .map(|line| {
+                let flag = match line {
+                    ImeiLine::Valid(_) => (true, c.get(Msg::CheckCodeImeiRight).to_owned()),
+                    ImeiLine::WrongCheckDigit { expected, .. } => (
+                        false,
+                        c.fill(
+                            Msg::CheckCodeImeiWrong,
+                            &[("expected", &expected.to_string())],
+                        ),
+                    ),
+                };
+                (c.get(Msg::FieldImei1).to_owned(), line.digits(), Some(flag))
+            })
+            .collect()
+    };
+    imei_rows.into_iter().chain(rows).collect()
+}
+
+/// "24 November 2026 at 21:30 (UTC+00:00)", or the date alone.
+fn when_text(c: &Catalog, when: When) -> String {
+    let date =
+        crate::core::journey::Date::new(when.date.year(), when.date.month(), when.date.day())
+            .map_or_else(|| when.date.to_string(), |d| format_date(c, d));
+    match when.time {
+        Some(local) => c.fill(
+            Msg::CodeWhenTime,
+            &[
+                ("date", &date),
+                (
+                    "time",
+                    &format!("{:02}:{:02}", local.time.hour(), local.time.minute()),
+                ),
+                ("offset", &local.offset.to_string()),
+            ],
+        ),
+        None => date,
+    }
+}
+
+/// A refused code: the line and the reason, in plain words.
+#[component]
+fn Refused(error: DecodeError) -> impl IntoView {
+    let state = use_state();
+    let text = move || {
+        state.catalog.with(|c| {
+            c.fill(
+                Msg::CheckCodeLine,
+                &[
+                    ("line", &error.line.to_string()),
+                    ("reason", &reason_text(c, &error.reason)),
+                ],
+            )
+        })
+    };
+    view! {
+        <div class="check-result check-result--invalid" id="check-result">
+            <h2 class="heading-m">{tr(Msg::CheckCodeInvalid)}</h2>
+            <p>{text}</p>
+        </div>
+    }
+}
+
+/// Why a code was refused. Keys stay as written in the code.
+pub fn reason_text(c: &Catalog, reason: &Reason) -> String {
+    let key = |msg: Msg, key: &Key| c.fill(msg, &[("key", key.as_str())]);
+    match reason {
+        Reason::Empty => c.get(Msg::ReasonEmpty).to_owned(),
+        Reason::TooLong => c.get(Msg::ReasonTooLong).to_owned(),
+        Reason::NotAReportCode => c.get(Msg::ReasonNotAReportCode).to_owned(),
+        Reason::UnsupportedVersion(v) => c.fill(
+            Msg::ReasonUnsupportedVersion,
+            &[("version", &v.to_string())],
+        ),
+        Reason::ForbiddenCharacter(ch) => {
+            c.fill(Msg::ReasonForbiddenCharacter, &[("char", &code_point(*ch))])
+        }
+        Reason::NotKeyValue => c.get(Msg::ReasonNotKeyValue).to_owned(),
+        Reason::UnknownKey => c.get(Msg::ReasonUnknownKey).to_owned(),
+        Reason::OutOfOrder(k) => key(Msg::ReasonOutOfOrder, k),
+        Reason::Repeated(k) => key(Msg::ReasonRepeated, k),
+        Reason::TooManyImeis => c.get(Msg::ReasonTooManyImeis).to_owned(),
+        Reason::MissingKey(k) => key(Msg::ReasonMissingKey, k),
+        Reason::NotForRecipient(k) => key(Msg::ReasonNotForRecipient, k),
+        Reason::WrongReferenceKind(k) => key(Msg::ReasonWrongReferenceKind, k),
+        Reason::BadEscape => c.get(Msg::ReasonBadEscape).to_owned(),
+        Reason::BadValue(k, problem) => c.fill(
+            Msg::ReasonBadValue,
+            &[
+                ("key", k.as_str()),
+                ("problem", &value_error_text(c, problem)),
+            ],
+        ),
+        Reason::MissingChecksum => c.get(Msg::ReasonMissingChecksum).to_owned(),
+        Reason::ChecksumMismatch => c.get(Msg::ReasonChecksumMismatch).to_owned(),
+        Reason::TextAfterChecksum => c.get(Msg::ReasonTextAfterChecksum).to_owned(),
+    }
+}
+
+fn value_error_text(c: &Catalog, error: &ValueError) -> String {
+    match error {
+        ValueError::Text(TextError::Empty) => c.get(Msg::ValueEmpty).to_owned(),
+        ValueError::Text(TextError::TooLong { max, length }) => c.fill(
+            Msg::ValueTooLong,
+            &[("max", &max.to_string()), ("length", &length.to_string())],
+        ),
+        ValueError::Text(TextError::Unsupported(ch)) => {
+            c.fill(Msg::ValueCharacter, &[("char", &code_point(*ch))])
+        }
+        ValueError::Phone(_) => c.get(Msg::ValuePhone).to_owned(),
+        ValueError::Imei(_) => c.get(Msg::ValueImei).to_owned(),
+        ValueError::Date(_) => c.get(Msg::ValueDate).to_owned(),
+        ValueError::UnknownRecipient => c.get(Msg::ValueRecipient).to_owned(),
+        ValueError::UnknownEvent => c.get(Msg::ValueEvent).to_owned(),
+        ValueError::NotNormalised => c.get(Msg::ValueNotNormalised).to_owned(),
+        ValueError::NotAChecksum => c.get(Msg::ValueChecksum).to_owned(),
+    }
+}
+
+/// A character staff can look up: printable ones as themselves, with
+/// their code point, since many are invisible or look like others.
+fn code_point(ch: char) -> String {
+    if ch.is_control() || crate::core::report::is_forbidden(ch) || ch.is_whitespace() {
+        format!("U+{:04X}", u32::from(ch))
+    } else {
+        format!("“{ch}”, U+{:04X}", u32::from(ch))
+    }
+}
+
+fn recipient_msg(recipient: Recipient) -> Msg {
+    match recipient {
+        Recipient::NetworkProvider => Msg::RecipientNetworkProvider,
+        Recipient::Insurer => Msg::RecipientInsurer,
+    }
+}
+
+fn event_msg(event: WhatHappened) -> Msg {
+    match event {
+        WhatHappened::Robbery => Msg::EventRobbery,
+        WhatHappened::Theft => Msg::EventTheft,
+        WhatHappened::Burglary => Msg::EventBurglary,
+        WhatHappened::Lost => Msg::EventLost,
     }
 }
