@@ -599,7 +599,7 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         self.screenshot("stuck-before").await;
-        let errors = self.js("return window.__errors || [];").await;
+        let errors = self.js("return window.__consoleErrors || [];").await;
         eprintln!("console errors: {errors}");
         panic!(
             "the page heading never became {heading:?}; it is {:?}",

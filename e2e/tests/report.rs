@@ -36,7 +36,6 @@ fn journey() -> Journey<'static> {
 #[tokio::test]
 async fn the_report_codes_scan_check_out_and_print_on_one_page() {
     let b = Browser::start(1280, 900).await;
-    b.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({"source": "window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); };"})).await;
     b.walk_journey(&journey()).await;
     b.wait_for("svg.qr").await;
     b.js("document.getElementById('code-network-provider').scrollIntoView(); return 0;")
