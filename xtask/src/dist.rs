@@ -90,7 +90,8 @@ pub fn assets(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn compress_all(dir: &Path) -> Result {
+/// Writes a `.br` and a `.gz` beside every asset in `dir`.
+pub fn compress_all(dir: &Path) -> Result {
     for asset in assets(dir)? {
         let raw = fs::read(&asset)?;
         fs::write(with_suffix(&asset, "br"), brotli_bytes(&raw)?)?;
@@ -149,8 +150,9 @@ pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
 }
 
 fn is_first_visit(name: &str) -> bool {
-    let lazy = name.starts_with("data/") || name.starts_with("locales/");
-    !lazy
+    // Data and other languages load later; embed.js is for host pages only.
+    let later = name.starts_with("data/") || name.starts_with("locales/") || name == "embed.js";
+    !later
 }
 
 /// Prints the size table and the first-visit totals.

@@ -1,6 +1,7 @@
 //! The project's commands, shared by the `cargo xtask` binary and the
 //! end-to-end tests (which serve `dist/` with the same server).
 
+pub mod bench;
 pub mod dist;
 pub mod server;
 pub mod tac;

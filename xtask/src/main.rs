@@ -8,7 +8,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]   build the release widget and serve it (default port 8080)
   test               run every test: format, lints, core, components, end to end
   build              build the release widget into dist/
-  size               build, then print the size of every asset";
+  size               build, then print the size of every asset
+  bench              build, then print transfer sizes, speed figures and Lighthouse scores";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +18,7 @@ fn main() {
         Some("test") => test(),
         Some("build") => tools::ensure_build_tools().and_then(|()| dist::build_release()),
         Some("size") => size(),
+        Some("bench") => xtask::bench::run(),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);

@@ -1,0 +1,196 @@
+//! `cargo xtask bench` runs this after building: it prints what a first visit
+//! downloads, compares it with two floors (the smallest Leptos app built the
+//! same way, and a plain HTML form), times "until Start works" on a throttled
+//! phone, and runs Lighthouse. It prints figures and asserts nothing.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use e2e::Browser;
+use serde_json::json;
+use xtask::dist::{AssetSize, sizes};
+
+fn main() {
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    runtime.block_on(run());
+}
+
+fn env_path(name: &str) -> PathBuf {
+    PathBuf::from(
+        std::env::var_os(name).unwrap_or_else(|| panic!("{name} is set by cargo xtask bench")),
+    )
+}
+
+async fn run() {
+    let widget = sizes(&xtask::dist_dir()).expect("dist/ has a release build");
+    let counter = sizes(&env_path("BENCH_COUNTER_DIST")).expect("the counter's build");
+    let plain = sizes(&env_path("BENCH_PLAIN_DIR")).expect("the plain form");
+
+    println!("\n== Transfer (brotli bytes)");
+    print_transfer(&widget);
+    let first_visit = |rows: &[AssetSize]| {
+        rows.iter()
+            .filter(|r| r.first_visit)
+            .map(|r| r.brotli)
+            .sum::<u64>()
+    };
+    let ours = first_visit(&widget);
+    let floor = first_visit(&counter);
+    let plain_total = first_visit(&plain);
+    println!(
+        "first visit, widget:                 {ours:>8}  (budget 102400: {})",
+        if ours <= 102_400 { "within" } else { "over" }
+    );
+    println!(
+        "first visit, Leptos counter floor:   {floor:>8}  (widget is {:.1}x)",
+        ours as f64 / floor.max(1) as f64
+    );
+    println!(
+        "first visit, plain HTML+JS form:     {plain_total:>8}  (widget is {:.1}x)",
+        ours as f64 / plain_total.max(1) as f64
+    );
+
+    let widget_origin = e2e::origin().to_owned();
+    let plain_origin = xtask::server::spawn(env_path("BENCH_PLAIN_DIR"), 0)
+        .expect("serve the plain form")
+        .origin();
+
+    println!("\n== Until Start works (4x CPU slowdown, Slow 4G, cold cache; median of 3)");
+    let ours_ms = median_ms(
+        &widget_origin,
+        "main form button[type=submit]",
+        ".error-summary",
+    )
+    .await;
+    let plain_ms = median_ms(&plain_origin, "button[type=submit]", ".error-summary").await;
+    println!("widget:          {ours_ms:>7.0} ms");
+    println!("plain HTML form: {plain_ms:>7.0} ms");
+
+    println!("\n== Lighthouse 12 (mobile, simulated throttling)");
+    match lighthouse(&env_path("BENCH_LIGHTHOUSE"), &format!("{widget_origin}/")) {
+        Ok(scores) => println!("{scores}"),
+        Err(e) => println!("Lighthouse did not run: {e}"),
+    }
+}
+
+fn print_transfer(rows: &[AssetSize]) {
+    let kind = |name: &str| match Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+    {
+        "html" => "html",
+        "js" => "js",
+        "wasm" => "wasm",
+        "css" => "css",
+        "woff" | "woff2" | "ttf" => "fonts",
+        _ => "other",
+    };
+    for group in ["html", "js", "wasm", "css", "fonts", "other"] {
+        let total: u64 = rows
+            .iter()
+            .filter(|r| r.first_visit && kind(&r.name) == group)
+            .map(|r| r.brotli)
+            .sum();
+        println!("first visit {group:<6} {total:>8}");
+    }
+    let later = |prefix: &str| {
+        rows.iter()
+            .filter(|r| r.name.starts_with(prefix))
+            .map(|r| r.brotli)
+            .sum::<u64>()
+    };
+    println!("TAC table (fetched later)       {:>8}", later("data/"));
+    println!("other languages (fetched later) {:>8}", later("locales/"));
+}
+
+/// Milliseconds from navigation until pressing `button` shows `result`,
+/// the median of three cold visits.
+async fn median_ms(origin: &str, button: &str, result: &str) -> f64 {
+    let mut runs = Vec::new();
+    for _ in 0..3 {
+        runs.push(until_works(origin, button, result).await);
+    }
+    runs.sort_by(f64::total_cmp);
+    runs[1]
+}
+
+async fn until_works(origin: &str, button: &str, result: &str) -> f64 {
+    let b = Browser::start(412, 823).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    // DevTools' Slow 4G: 562.5 ms round trip, 1.47 Mbit/s down, 675 kbit/s up.
+    b.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 562.5, "downloadThroughput": 184_320, "uploadThroughput": 84_375 }),
+    )
+    .await;
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+        .await;
+    b.client
+        .goto(&format!("{origin}/"))
+        .await
+        .expect("navigate");
+    let probe = format!(
+        "const b = document.querySelector({}); if (b) b.click(); return document.querySelector({}) ? performance.now() : null;",
+        serde_json::to_string(button).unwrap(),
+        serde_json::to_string(result).unwrap()
+    );
+    let mut elapsed = f64::NAN;
+    for _ in 0..1200 {
+        if let Some(ms) = b.js(&probe).await.as_f64() {
+            elapsed = ms;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    b.finish().await;
+    elapsed
+}
+
+fn lighthouse(cli: &Path, url: &str) -> Result<String, String> {
+    let out_dir = xtask::repo_root().join("target/bench");
+    std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    let report = out_dir.join("lighthouse.json");
+    let profile = std::env::temp_dir().join(format!("bench-lighthouse-{}", std::process::id()));
+    let status = std::process::Command::new("node")
+        .arg(cli)
+        .arg(url)
+        .args(["--output=json", "--quiet", "--form-factor=mobile", "--throttling-method=simulate"])
+        .arg(format!("--output-path={}", report.display()))
+        .arg(format!(
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir={}",
+            profile.display()
+        ))
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("lighthouse exited with {status}"));
+    }
+    let text = std::fs::read_to_string(&report).map_err(|e| e.to_string())?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let score = |cat: &str| {
+        json["categories"][cat]["score"]
+            .as_f64()
+            .map_or("n/a".to_owned(), |s| format!("{:.0}", s * 100.0))
+    };
+    let metric = |id: &str| {
+        json["audits"][id]["displayValue"]
+            .as_str()
+            .unwrap_or("n/a")
+            .to_owned()
+    };
+    Ok(format!(
+        "performance {}, accessibility {}, best practices {}\nfirst contentful paint {}, largest contentful paint {}, total blocking time {}, time to interactive {}\n(full report: {})",
+        score("performance"),
+        score("accessibility"),
+        score("best-practices"),
+        metric("first-contentful-paint"),
+        metric("largest-contentful-paint"),
+        metric("total-blocking-time"),
+        metric("interactive"),
+        report.display()
+    ))
+}
