@@ -169,7 +169,7 @@ impl Browser {
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(20))
+            .at_most(Duration::from_secs(60))
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"))
@@ -177,7 +177,8 @@ impl Browser {
 
     /// Waits until the page's h1 has this text.
     pub async fn wait_for_heading(&self, text: &str) {
-        for _ in 0..200 {
+        // Generous: a busy machine can be slow; a passing test is not.
+        for _ in 0..600 {
             if self.text("main h1").await.as_deref() == Some(text) {
                 return;
             }
