@@ -401,6 +401,26 @@ impl Browser {
         self.wait_for_heading("Find your phone’s IMEI number").await;
     }
 
+    /// Prints the page to an A4 PDF (as the browser's print would), saves it
+    /// as `target/e2e/<name>.pdf` and returns how many pages it has.
+    pub async fn print_pages(&self, name: &str) -> usize {
+        use base64::Engine;
+        let pdf = self
+            .cdp(
+                "Page.printToPDF",
+                json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": true, "preferCSSPageSize": true }),
+            )
+            .await;
+        let data = pdf["data"].as_str().expect("printToPDF returns data");
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .expect("base64 PDF");
+        let dir = xtask::repo_root().join("target/e2e");
+        std::fs::create_dir_all(&dir).expect("create target/e2e");
+        std::fs::write(dir.join(format!("{name}.pdf")), &pdf).expect("save the PDF");
+        pdf_page_count(&pdf)
+    }
+
     /// The visible text of the first element matching `css`, if any.
     pub async fn text(&self, css: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;
@@ -515,6 +535,16 @@ impl Drop for Browser {
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// Pages in a PDF: `/Type /Page` objects, not the `/Pages` tree.
+pub fn pdf_page_count(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    let compact = text.replace("/Type /Page", "/Type/Page");
+    compact
+        .match_indices("/Type/Page")
+        .filter(|(at, m)| !compact[at + m.len()..].starts_with('s'))
+        .count()
 }
 
 /// `text` as an XPath string literal, whatever quotes it holds.

@@ -125,3 +125,54 @@ async fn a_malformed_config_and_hostile_parameters_change_nothing() {
     );
     b.finish().await;
 }
+
+#[tokio::test]
+async fn staff_make_a_signposting_link_and_a_one_page_poster() {
+    let b = Browser::start(1280, 900).await;
+    b.open("#/signpost").await;
+    b.wait_for_heading("Make a signposting link").await;
+    b.tab_to("#signpost-force").await;
+    b.keys("Kent").await;
+    b.tab_to("#signpost-language").await;
+    b.keys("Polski").await;
+    b.fill("signpost-source", "bus-stops-2026").await;
+    let link = b.text("#signpost-link").await.unwrap_or_default();
+    assert!(
+        link.ends_with("?force=kent&lang=pl&source=bus-stops-2026"),
+        "{link}"
+    );
+    for _ in 0..100 {
+        if b.text(".poster__title").await.as_deref() == Some("Skradziono telefon?") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+    }
+    assert_eq!(
+        b.text(".poster__title").await.as_deref(),
+        Some("Skradziono telefon?"),
+        "the poster speaks Polish"
+    );
+    b.check_page("signpost").await;
+    assert_eq!(
+        b.print_pages("signpost-poster").await,
+        1,
+        "the poster fits one A4 page"
+    );
+
+    // The link opens the widget in Polish.
+    b.client.goto(&link).await.unwrap();
+    for _ in 0..100 {
+        if b.js("return document.querySelector('.widget')?.lang;")
+            .await
+            == json!("pl")
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+    }
+    assert_eq!(
+        b.js("return document.querySelector('.widget').lang;").await,
+        json!("pl")
+    );
+    b.finish().await;
+}

@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                 <ul class="footer__links">
                     <li><a href=Page::CheckCode.hash()>{tr(Msg::FooterCheckCode)}</a></li>
                     <li><a href=Page::About.hash()>{tr(Msg::FooterAbout)}</a></li>
+                    <li><a href=Page::Signpost.hash()>{tr(Msg::FooterSignpost)}</a></li>
                 </ul>
             </footer>
         </div>

@@ -38,7 +38,7 @@ pub fn switch_to(state: AppState, locale: Locale) {
     });
 }
 
-async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
+pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
     let url = format!("locales/{}.json", locale.tag());
     let response = gloo_net::http::Request::get(&url)
         .send()

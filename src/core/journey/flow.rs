@@ -23,7 +23,7 @@ fn is_on_path(page: Page, answers: &Answers) -> bool {
         Page::Police => !answers.is_lost(),
         Page::ImeiChecked => !answers.imei_not_found,
         Page::InsuranceDetails => answers.insured == Some(true),
-        Page::CheckCode | Page::About => false,
+        Page::CheckCode | Page::About | Page::Signpost => false,
         _ => true,
     }
 }
@@ -332,7 +332,7 @@ mod tests {
 
     #[test]
     fn pages_outside_the_journey_are_always_reachable_and_lead_to_the_start() {
-        for page in [Page::CheckCode, Page::About] {
+        for page in [Page::CheckCode, Page::About, Page::Signpost] {
             assert_eq!(reachable(page, &Answers::default(), today()), page);
             assert_eq!(next(page, &Answers::default(), Mode::Journey), Page::Start);
         }

@@ -37,10 +37,12 @@ pub enum Page {
     CheckCode,
     /// Outside the journey.
     About,
+    /// For staff: make a signposting link, its QR code and a poster.
+    Signpost,
 }
 
 impl Page {
-    pub const ALL: [Page; 21] = [
+    pub const ALL: [Page; 22] = [
         Page::Start,
         Page::ActNow,
         Page::WhatHappened,
@@ -62,6 +64,7 @@ impl Page {
         Page::Report,
         Page::CheckCode,
         Page::About,
+        Page::Signpost,
     ];
 
     /// The hash that names this page, e.g. `#/imei`.
@@ -88,13 +91,14 @@ impl Page {
             Page::Report => "#/report",
             Page::CheckCode => "#/check-code",
             Page::About => "#/about",
+            Page::Signpost => "#/signpost",
         }
     }
 
     /// Whether the page is a step of the journey, as opposed to the staff
     /// page and the about page.
     pub fn is_in_journey(self) -> bool {
-        !matches!(self, Page::CheckCode | Page::About)
+        !matches!(self, Page::CheckCode | Page::About | Page::Signpost)
     }
 }
 

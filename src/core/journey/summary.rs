@@ -133,7 +133,8 @@ pub fn summary(answers: &Answers) -> Vec<SummaryRow> {
             | Page::CheckAnswers
             | Page::Report
             | Page::CheckCode
-            | Page::About => {}
+            | Page::About
+            | Page::Signpost => {}
         }
     }
     rows

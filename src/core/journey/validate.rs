@@ -202,7 +202,8 @@ fn problems(page: Page, answers: &Answers, today: Option<Date>) -> Vec<FieldErro
         | Page::CheckAnswers
         | Page::Report
         | Page::CheckCode
-        | Page::About => {}
+        | Page::About
+        | Page::Signpost => {}
     }
     errors
 }

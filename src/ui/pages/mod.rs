@@ -11,6 +11,7 @@ mod police;
 mod questions;
 mod reference;
 mod report;
+mod signpost;
 mod start;
 
 pub use about::AboutPage;
@@ -26,6 +27,7 @@ pub use questions::{
 };
 pub use reference::ReferencePage;
 pub use report::ReportPage;
+pub use signpost::SignpostPage;
 pub use start::StartPage;
 
 use leptos::prelude::*;
@@ -56,5 +58,6 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Report => view! { <ReportPage/> }.into_any(),
         Page::CheckCode => view! { <CheckCodePage/> }.into_any(),
         Page::About => view! { <AboutPage/> }.into_any(),
+        Page::Signpost => view! { <SignpostPage/> }.into_any(),
     }
 }

@@ -1,0 +1,124 @@
+//! For police and support staff: a signposting link that opens the widget set
+//! to a force and a language, its QR code, and an A4 poster in that language.
+//! Nothing about any victim is in the link.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Catalog, Dir, Locale, Msg};
+use crate::core::link::signpost_link;
+use crate::core::qr;
+use crate::ui::copy::CopyButton;
+use crate::ui::language::fetch_catalog;
+use crate::ui::qr::QrSvg;
+use crate::ui::state::{tr, use_state};
+
+#[component]
+pub fn SignpostPage() -> impl IntoView {
+    let state = use_state();
+    let force = RwSignal::new(String::new());
+    let lang = RwSignal::new(state.locale());
+    let source = RwSignal::new(String::new());
+    let poster_words = poster_catalog(lang);
+
+    let forces: Vec<(String, String)> = state.directories.with_untracked(|d| {
+        d.forces_by_name()
+            .into_iter()
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect()
+    });
+    let base = {
+        let location = window().location();
+        format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        )
+    };
+    let link = Memo::new(move |_| {
+        let force = force.get();
+        let source = source.get();
+        signpost_link(
+            &base,
+            (!force.is_empty()).then_some(force.as_str()),
+            Some(lang.get()),
+            (!source.trim().is_empty()).then_some(source.trim()),
+        )
+    });
+    let poster = move |msg: Msg| move || poster_words.with(|c| c.get(msg).to_owned());
+    let poster_dir = move || match lang.get().dir() {
+        Dir::Ltr => "ltr",
+        Dir::Rtl => "rtl",
+    };
+
+    view! {
+        <div class="signpost-screen">
+            <h1 class="heading-l" tabindex="-1">{tr(Msg::SignpostTitle)}</h1>
+            <p>{tr(Msg::SignpostIntro)}</p>
+            <div class="form-group">
+                <label class="label label--m" for="signpost-force">{tr(Msg::SignpostForce)}</label>
+                <select class="select" id="signpost-force" on:change=move |ev| force.set(event_target_value(&ev))>
+                    <option value="">{tr(Msg::SignpostForceAny)}</option>
+                    {forces.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label label--m" for="signpost-language">{tr(Msg::SignpostLanguage)}</label>
+                <select class="select" id="signpost-language"
+                    on:change=move |ev| {
+                        if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
+                            lang.set(locale);
+                        }
+                    }>
+                    {Locale::ALL.into_iter().map(|l| view! {
+                        <option value=l.tag() lang=l.tag() selected=move || lang.get() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label label--m" for="signpost-source">{tr(Msg::SignpostSource)}</label>
+                <div id="signpost-source-hint" class="hint">{tr(Msg::SignpostSourceHint)}</div>
+                <input class="input input--width-20" id="signpost-source" type="text" autocomplete="off"
+                    spellcheck="false" aria-describedby="signpost-source-hint"
+                    prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev))/>
+            </div>
+            <h2 class="heading-m">{tr(Msg::SignpostLinkTitle)}</h2>
+            <p class="copy-block" id="signpost-link"><bdi dir="ltr">{move || link.get()}</bdi></p>
+            <CopyButton text=Signal::derive(move || link.get()) label=Msg::CopyText/>
+            <p>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>
+                    {tr(Msg::SignpostPrint)}
+                </button>
+            </p>
+            <h2 class="heading-m">{tr(Msg::SignpostPosterPreview)}</h2>
+        </div>
+        <div class="poster" lang=move || lang.get().tag() dir=poster_dir>
+            <p class="poster__title">{poster(Msg::PosterTitle)}</p>
+            <p class="poster__body">{poster(Msg::PosterBody)}</p>
+            {move || qr::render(&link.get()).ok().map(|matrix| view! {
+                <QrSvg matrix=matrix label=Signal::derive(tr(Msg::SignpostQrLabel))/>
+            })}
+            <p class="poster__link"><bdi dir="ltr">{move || link.get()}</bdi></p>
+            <p class="poster__steps">{poster(Msg::PosterSteps)}</p>
+            <p class="poster__danger">{poster(Msg::PosterDanger)}</p>
+        </div>
+    }
+}
+
+/// The words for the poster, in the poster's language (which may differ from
+/// the page's): English at once, others once loaded.
+fn poster_catalog(lang: RwSignal<Locale>) -> RwSignal<Catalog> {
+    let words = RwSignal::new(Catalog::english());
+    Effect::new(move |_| {
+        let locale = lang.get();
+        if locale == Locale::EnGb {
+            words.set(Catalog::english());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(catalog) = fetch_catalog(locale).await {
+                words.set(catalog);
+            }
+        });
+    });
+    words
+}
