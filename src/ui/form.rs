@@ -184,6 +184,25 @@ pub fn PageWarnings(page: Page) -> impl IntoView {
     }
 }
 
+/// The `aria-describedby` of a field: its hint, and its error while it has
+/// one, so a screen reader reads both with the field.
+fn described_by(
+    id: &'static str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// How the label of a field is shown.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Heading {
@@ -210,19 +229,7 @@ pub fn TextField(
     let id = field_id(field);
     let hint_id = format!("{id}-hint");
     let error = field_error(field);
-    let described_by = {
-        let hint_id = hint_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(format!("{id}-error"));
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(id, hint.is_some(), error);
     let value = move || {
         state
             .answers
@@ -300,19 +307,7 @@ pub fn Radios(
     let id = field_id(field);
     let hint_id = format!("{id}-hint");
     let error = field_error(field);
-    let described_by = {
-        let hint_id = hint_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(format!("{id}-error"));
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(id, hint.is_some(), error);
     let legend_view = match heading {
         Heading::Page => view! {
             <legend class="fieldset__legend fieldset__legend--l">
