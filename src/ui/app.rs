@@ -19,7 +19,7 @@ use crate::ui::tac::provide_tac_table;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    provide_tac_table();
+    let tacs = provide_tac_table();
 
     let restored = load_draft().map(|r| {
         let dropped = r.dropped.len();
@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
         crate::ui::embed::report_height(origin);
     }
     switch_to(state, initial_locale(link.lang));
-    host::load_config(state, link);
+    host::load_config(state, link, tacs);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let (page, mode) = read_hash();

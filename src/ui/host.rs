@@ -64,7 +64,7 @@ fn prefill(a: &mut Answers, force: Option<&str>, params: &LinkParams) {
 
 /// Fetches and applies the host configuration. A missing file is normal; a
 /// bad one leaves the defaults in place and says what was wrong.
-pub fn load_config(state: AppState, params: LinkParams) {
+pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Tacs) {
     let path = params
         .config
         .clone()
@@ -91,6 +91,12 @@ pub fn load_config(state: AppState, params: LinkParams) {
         if params.debug {
             state.debug_notes.set(Some(notes));
         }
+        // The TAC table waits for the configuration, which may say where it is.
+        let table_url = state
+            .config
+            .with_untracked(|c| c.tac_table_url.clone())
+            .unwrap_or_else(|| crate::ui::tac::TABLE_URL.to_owned());
+        crate::ui::tac::start_loading(tacs, table_url);
     });
 }
 

@@ -10,7 +10,7 @@ use crate::core::imei::Imei;
 use crate::core::tac::TacTable;
 
 /// Relative, so it follows wherever the widget is served from.
-const TABLE_URL: &str = "data/tac.bin";
+pub const TABLE_URL: &str = "data/tac.bin";
 
 /// Where the model lookup stands.
 #[derive(Clone, Debug)]
@@ -77,14 +77,20 @@ impl Tacs {
     }
 }
 
-/// Provides the lookup and starts fetching the table on the next frame, so
-/// the first page is shown and usable before any of it arrives.
-pub fn provide_tac_table() {
-    let lookup = RwSignal::new(TacLookup::Loading);
-    provide_context(Tacs(lookup));
+/// Provides the lookup, still loading; `start_loading` fetches the table.
+pub fn provide_tac_table() -> Tacs {
+    let tacs = Tacs(RwSignal::new(TacLookup::Loading));
+    provide_context(tacs);
+    tacs
+}
+
+/// Fetches the table from `url` (the host configuration may name one) on
+/// the next frame, so the first page is shown and usable before any of it
+/// arrives.
+pub fn start_loading(tacs: Tacs, url: String) {
     request_animation_frame(move || {
         leptos::task::spawn_local(async move {
-            lookup.set(load().await);
+            tacs.0.set(load(&url).await);
         });
     });
 }
@@ -95,8 +101,10 @@ pub fn use_tacs() -> Tacs {
     use_context::<Tacs>().unwrap_or_else(|| Tacs(RwSignal::new(TacLookup::Loading)))
 }
 
-async fn load() -> TacLookup {
-    match fetch_table().await {
+async fn load(url: &str) -> TacLookup {
+    match fetch_table(url).await {
+        // The build writes an empty table when the site has no TAC export.
+        Ok(table) if table.len() == 0 => TacLookup::NotInstalled,
         Ok(table) => TacLookup::Ready(Arc::new(table)),
         Err(reason) => {
             web_sys::console::info_1(&format!("Model lookup is off: {reason}").into());
@@ -105,8 +113,8 @@ async fn load() -> TacLookup {
     }
 }
 
-async fn fetch_table() -> Result<TacTable, String> {
-    let response = gloo_net::http::Request::get(TABLE_URL)
+async fn fetch_table(url: &str) -> Result<TacTable, String> {
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| e.to_string())?;

@@ -58,6 +58,11 @@ fn write_tac_table(dist: &Path) -> Result {
         eprintln!(
             "No TAC export found (set TACDB_CSV or add data/tacdb.csv): model lookup will be off."
         );
+        // An empty table, so the widget's request finds a file and says
+        // "model lookup is not installed" without an error in the console.
+        let empty = stolen_phone::core::tac::encode(&[], "");
+        fs::create_dir_all(dist.join("data"))?;
+        fs::write(dist.join("data/tac.bin"), empty)?;
         return Ok(());
     };
     let summary = crate::tac::import(&export, &dist.join("data/tac.bin"))?;
