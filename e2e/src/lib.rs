@@ -131,12 +131,14 @@ impl Browser {
             profile,
         };
         // Headless windows have a minimum width; emulate small screens exactly.
-        browser
-            .cdp(
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-            )
-            .await;
+        if width < 500 {
+            browser
+                .cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+                )
+                .await;
+        }
         browser
             .cdp(
                 "Page.addScriptToEvaluateOnNewDocument",
@@ -184,9 +186,11 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        self.screenshot("failed-heading").await;
         let errors = self.js("return window.__consoleErrors || [];").await;
+        let url = self.js("return location.href;").await;
         panic!(
-            "the heading never became {text:?}; it is {:?}; console errors: {errors}",
+            "the heading never became {text:?} at {url}; it is {:?}; console errors: {errors}",
             self.text("main h1").await
         );
     }

@@ -38,16 +38,16 @@ pub fn spawn_with_policy(root: PathBuf, port: u16, csp: String) -> Result<Runnin
         .map(|a| a.port())
         .unwrap_or(port);
     let csp = Arc::new(csp);
-    for _ in 0..4 {
-        let server = Arc::clone(&server);
-        let root = root.clone();
-        let csp = Arc::clone(&csp);
-        thread::spawn(move || {
-            for request in server.incoming_requests() {
-                respond(&root, &csp, request);
-            }
-        });
-    }
+    // One thread per request: a browser may hold a large response half read
+    // (a preload it does not need yet), and a fixed pool of workers would
+    // then stall every other request behind it.
+    thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let root = root.clone();
+            let csp = Arc::clone(&csp);
+            thread::spawn(move || respond(&root, &csp, request));
+        }
+    });
     Ok(Running { port })
 }
 

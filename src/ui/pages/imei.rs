@@ -302,8 +302,12 @@ fn reading_lines(cx: &Context<'_>, text: &str, reading: Reading) -> Vec<Line> {
         Reading::Imei(imei) => {
             let mut lines = vec![say(Msg::ImeiCheckValid)];
             // Digits from another script, or a label pasted with the number:
-            // the form wants the digits 0 to 9 alone.
-            if imei::parse(text) != Ok(imei) {
+            // say what we read, in 0 to 9, so the victim can compare it with
+            // where they found it (the form accepts either).
+            let plain = text
+                .chars()
+                .all(|c| c.is_ascii_digit() || " -./\t\r\n".contains(c));
+            if !plain {
                 lines.push(with_imei(Msg::ImeiCheckReadAs, &imei));
                 lines.push(use_offer(cx, &imei));
             }
