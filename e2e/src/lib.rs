@@ -449,18 +449,8 @@ impl Browser {
                  : 'not registered'), e => done(String(e)));",
             )
             .await;
-        let again = self
-            .js_async(
-                "navigator.serviceWorker.register('sw.js').then(r => r.installing ? \
-                 new Promise(ok => r.installing.addEventListener('statechange', e => \
-                 e.target.state === 'installed' || e.target.state === 'redundant' ? ok(e.target.state) : 0)) \
-                 : 'no install').then(s => done('registering again: ' + s), e => done('registering again failed: ' + e));",
-            )
-            .await;
         let errors = self.js("return window.__consoleErrors || [];").await;
-        panic!(
-            "no service worker took control of the page ({workers}; {again}); console errors: {errors}"
-        );
+        panic!("no service worker took control of the page ({workers}); console errors: {errors}");
     }
 
     /// Turns the network off (or on) for the page, as the DevTools

@@ -9,6 +9,8 @@ async fn after_one_visit_the_whole_journey_works_offline() {
     serve_file("e2e/never-cached.txt", "on the server, never cached");
     let b = Browser::start(390, 844).await;
     b.open("").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
     b.wait_for_service_worker().await;
     assert_eq!(b.fetch_result("e2e/never-cached.txt").await, "status 200");
 
@@ -40,6 +42,8 @@ async fn after_one_visit_the_whole_journey_works_offline() {
 async fn a_new_version_waits_until_the_victim_chooses_it() {
     let b = Browser::start(1280, 900).await;
     b.open("").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
     b.wait_for_service_worker().await;
     let before = b.cache_names().await;
     assert_eq!(before.len(), 1, "one version cached: {before:?}");

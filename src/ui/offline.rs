@@ -48,23 +48,21 @@ pub fn provide_offline(embedded: bool) {
     if embedded {
         return;
     }
-    let Some(container) = worker_container() else {
+    if worker_container().is_none() {
         return;
-    };
+    }
     // Wait for the page to finish loading, so that on a weak connection the
     // worker's downloads never slow the first page down.
-    let document = document();
-    if document.ready_state() == "complete" {
-        register(container, updates);
+    if document().ready_state() == "complete" {
+        register(updates);
     } else {
-        let once = Closure::once_into_js(move || register(container, updates));
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_once(true);
-        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-            "load",
-            once.unchecked_ref(),
-            &options,
-        );
+        let registered = StoredValue::new(false);
+        let _ = window_event_listener(leptos::ev::load, move |_| {
+            if !registered.get_value() {
+                registered.set_value(true);
+                register(updates);
+            }
+        });
     }
 }
 
@@ -78,7 +76,10 @@ fn worker_container() -> Option<ServiceWorkerContainer> {
     has.then(|| navigator.service_worker())
 }
 
-fn register(container: ServiceWorkerContainer, updates: Updates) {
+fn register(updates: Updates) {
+    let Some(container) = worker_container() else {
+        return;
+    };
     let was_controlled = container.controller().is_some();
     let on_controller_change = Closure::<dyn FnMut()>::new(move || {
         if updates.reload_requested.get_untracked() {
