@@ -48,6 +48,15 @@ pub fn serve_file(path: &str, contents: &str) {
     std::fs::write(file, contents).expect("write a file into the test site");
 }
 
+/// Replaces a file of the served site, removing its pre-compressed copies so
+/// that the server sends the new contents.
+pub fn replace_served_file(path: &str, contents: &str) {
+    serve_file(path, contents);
+    for suffix in ["br", "gz"] {
+        let _ = std::fs::remove_file(site_dir().join(format!("{path}.{suffix}")));
+    }
+}
+
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("create the test site");
     for entry in std::fs::read_dir(from).expect("read dist/") {
@@ -436,6 +445,74 @@ impl Browser {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs an asynchronous script; it calls `done(value)` when finished.
+    pub async fn js_async(&self, script: &str) -> Value {
+        let script = format!("const done = arguments[arguments.length - 1];\n{script}");
+        self.client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits until a service worker controls the page.
+    pub async fn wait_for_service_worker(&self) {
+        for _ in 0..600 {
+            let controlled = self
+                .js("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);")
+                .await;
+            if controlled == json!(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let workers = self
+            .js_async(
+                "navigator.serviceWorker.getRegistration().then(r => done(r ? \
+                 ['installing', 'waiting', 'active'].map(k => k + ': ' + (r[k] ? r[k].state : 'none')).join(', ') \
+                 : 'not registered'), e => done(String(e)));",
+            )
+            .await;
+        let errors = self.js("return window.__consoleErrors || [];").await;
+        panic!("no service worker took control of the page ({workers}); console errors: {errors}");
+    }
+
+    /// Turns the network off (or on) for the page, as the DevTools
+    /// "Offline" setting does.
+    pub async fn set_offline(&self, offline: bool) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        )
+        .await;
+    }
+
+    /// What `fetch(url)` gives the page: "status N", or "failed" when no
+    /// response came.
+    pub async fn fetch_result(&self, url: &str) -> String {
+        let script = format!(
+            "fetch({}).then(r => done('status ' + r.status), () => done('failed'));",
+            serde_json::to_string(url).unwrap()
+        );
+        self.js_async(&script)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The names of the page's Cache Storage caches.
+    pub async fn cache_names(&self) -> Vec<String> {
+        let names = self.js_async("caches.keys().then(done);").await;
+        names
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
     }
 
     /// The id of the focused element (or its tag if it has none).

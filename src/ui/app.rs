@@ -9,6 +9,7 @@ use crate::core::i18n::{Dir, Msg};
 use crate::core::journey::{Mode, Page, WhoseDevice, reachable};
 use crate::ui::host;
 use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
+use crate::ui::offline::{UpdateNotice, provide_offline};
 use crate::ui::pages::page_view;
 use crate::ui::quick_exit::QuickExit;
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
     if let Some(origin) = link.host_origin.clone().filter(|_| link.embedded) {
         crate::ui::embed::report_height(origin);
     }
+    provide_offline(link.embedded);
     switch_to(state, initial_locale(link.lang));
     host::load_config(state, link, tacs);
 
@@ -77,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <LanguagePicker/>
                 <QuickExit/>
             </header>
+            <UpdateNotice/>
             <DebugNotes/>
             <StorageNotice restored=restored/>
             <main class="page">{move || page_view(shown.get())}</main>

@@ -8,6 +8,7 @@ mod embed;
 mod form;
 mod host;
 mod language;
+mod offline;
 mod pages;
 mod qr;
 mod quick_exit;

@@ -18,6 +18,7 @@ pub fn build_release() -> Result {
         .env("TRUNK_OFFLINE", "true"))?;
     write_locales(&dist_dir())?;
     write_tac_table(&dist_dir())?;
+    write_service_worker(&dist_dir())?;
     compress_all(&dist_dir())
 }
 
@@ -75,6 +76,78 @@ fn write_tac_table(dist: &Path) -> Result {
         summary.bytes
     );
     Ok(())
+}
+
+/// The service worker's file name in `dist/`, and its template in the repo.
+const WORKER: &str = "sw.js";
+const WORKER_TEMPLATE: &str = "sw.template.js";
+
+/// Writes `sw.js` from its template: the exact list of this build's files
+/// and a version that changes whenever any of them does, so that each
+/// version is cached apart and a page never mixes old and new files.
+fn write_service_worker(dist: &Path) -> Result {
+    let template = fs::read_to_string(crate::repo_root().join(WORKER_TEMPLATE))?;
+    let mut urls = Vec::new();
+    let mut version = Fnv64::new();
+    version.write(template.as_bytes());
+    for asset in assets(dist)? {
+        let url = asset
+            .strip_prefix(dist)?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if url == WORKER {
+            continue;
+        }
+        // Plain names need no escaping in JavaScript or in a URL.
+        let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/');
+        if !url.chars().all(plain) {
+            return Err(format!("{url}: the service worker needs plain file names").into());
+        }
+        version.write(url.as_bytes());
+        version.write(&[0]);
+        version.write(&fs::read(&asset)?);
+        version.write(&[0]);
+        urls.push(format!("\"{url}\""));
+    }
+    let filled = fill(
+        &template,
+        "\"__VERSION__\"",
+        &format!("\"{:016x}\"", version.0),
+    )
+    .and_then(|t| fill(&t, "[\"__ASSETS__\"]", &format!("[{}]", urls.join(", "))))?;
+    fs::write(dist.join(WORKER), filled)?;
+    eprintln!(
+        "Service worker: version {:016x}, {} files",
+        version.0,
+        urls.len()
+    );
+    Ok(())
+}
+
+/// Replaces the one `marker` in `template`, failing if it is not there once.
+fn fill(template: &str, marker: &str, value: &str) -> Result<String> {
+    if template.matches(marker).count() != 1 {
+        return Err(format!("{WORKER_TEMPLATE} must hold {marker} exactly once").into());
+    }
+    Ok(template.replace(marker, value))
+}
+
+/// FNV-1a, 64 bits: stable across builds and machines, which std's hasher
+/// does not promise. A version label, not a security check.
+struct Fnv64(u64);
+
+impl Fnv64 {
+    fn new() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The files a browser can be sent, skipping our own compressed copies.

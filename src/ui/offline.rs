@@ -1,0 +1,188 @@
+//! Offline use: registers the service worker (`sw.js`, written by the release
+//! build from `sw.template.js`) on the standalone page, and says when a new
+//! version is waiting, with a button to use it.
+//!
+//! Registered from Rust rather than boot.js because the choice depends on the
+//! link (`embedded`, read by `core::link`) and the notice is a component that
+//! speaks the victim's language. The page never reloads on its own: answers on
+//! someone else's device live only in memory, and a reload would lose them.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
+
+use crate::core::i18n::Msg;
+use crate::core::journey::WhoseDevice;
+use crate::ui::state::{tr, use_state};
+
+/// The worker script, beside index.html; its folder is its scope.
+const WORKER_URL: &str = "sw.js";
+/// What the page posts to a waiting worker to make it take over.
+const SKIP_WAITING: &str = "skip-waiting";
+
+/// What the page knows about newer versions.
+#[derive(Clone, Copy)]
+struct Updates {
+    /// A newer version is installed and waiting, or has taken over elsewhere.
+    ready: RwSignal<bool>,
+    /// The victim pressed the button: reload once the new worker controls us.
+    reload_requested: RwSignal<bool>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+/// Registers the worker unless the widget is inside another site's iframe,
+/// and provides what the update notice needs.
+pub fn provide_offline(embedded: bool) {
+    let updates = Updates {
+        ready: RwSignal::new(false),
+        reload_requested: RwSignal::new(false),
+        registration: StoredValue::new_local(None),
+    };
+    provide_context(updates);
+    // In an iframe the host's page decides how long it stays, and browsers
+    // partition or refuse third-party storage: a worker there would cache for
+    // a context that may never come back. See EMBEDDING.md, "Offline".
+    if embedded {
+        return;
+    }
+    if worker_container().is_none() {
+        return;
+    }
+    // Wait for the page to finish loading, so that on a weak connection the
+    // worker's downloads never slow the first page down.
+    if document().ready_state() == "complete" {
+        register(updates);
+    } else {
+        let registered = StoredValue::new(false);
+        let _ = window_event_listener(leptos::ev::load, move |_| {
+            if !registered.get_value() {
+                registered.set_value(true);
+                register(updates);
+            }
+        });
+    }
+}
+
+/// `navigator.serviceWorker`, if this browser and context have one (not on
+/// plain http other than localhost, nor in some private modes).
+fn worker_container() -> Option<ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .ok()
+        .is_some_and(|v| !v.is_undefined() && !v.is_null());
+    has.then(|| navigator.service_worker())
+}
+
+fn register(updates: Updates) {
+    let Some(container) = worker_container() else {
+        return;
+    };
+    let was_controlled = container.controller().is_some();
+    let on_controller_change = Closure::<dyn FnMut()>::new(move || {
+        if updates.reload_requested.get_untracked() {
+            let _ = window().location().reload();
+        } else if was_controlled {
+            // Another tab chose the new version; this one keeps its page
+            // until the victim reloads.
+            updates.ready.set(true);
+        }
+    });
+    container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
+    on_controller_change.forget();
+
+    let on_registered = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |value| {
+        let Ok(registration) = wasm_bindgen::JsValue::dyn_into::<ServiceWorkerRegistration>(value)
+        else {
+            return;
+        };
+        updates.registration.set_value(Some(registration.clone()));
+        watch_for_updates(&registration, updates);
+    });
+    let on_failed = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|error| {
+        // Offline use is a bonus: the widget works the same without it.
+        web_sys::console::warn_2(&"Offline use is not available:".into(), &error);
+    });
+    let _ = container
+        .register(WORKER_URL)
+        .then2(&on_registered, &on_failed);
+    on_registered.forget();
+    on_failed.forget();
+}
+
+/// Notices a new version that is waiting now or finishes installing later.
+/// The first install has no controller to replace, so it is no news.
+fn watch_for_updates(registration: &ServiceWorkerRegistration, updates: Updates) {
+    let controlled = || worker_container().is_some_and(|c| c.controller().is_some());
+    if registration.waiting().is_some() && controlled() {
+        updates.ready.set(true);
+    }
+    let registration_for_found = registration.clone();
+    let on_update_found = Closure::<dyn FnMut()>::new(move || {
+        let Some(worker) = registration_for_found.installing() else {
+            return;
+        };
+        let watched = worker.clone();
+        let on_state_change = Closure::<dyn FnMut()>::new(move || {
+            if watched.state() == ServiceWorkerState::Installed && controlled() {
+                updates.ready.set(true);
+            }
+        });
+        worker.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
+        on_state_change.forget();
+    });
+    registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+    on_update_found.forget();
+}
+
+/// Tells the waiting worker to take over; the reload follows when it does.
+fn use_new_version(updates: Updates) {
+    updates.reload_requested.set(true);
+    let waiting: Option<ServiceWorker> = updates
+        .registration
+        .with_value(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting));
+    match waiting {
+        Some(worker) => {
+            if worker.post_message(&SKIP_WAITING.into()).is_err() {
+                let _ = window().location().reload();
+            }
+        }
+        // Already in control (another tab chose it): the page is just old.
+        None => {
+            let _ = window().location().reload();
+        }
+    }
+}
+
+/// "A new version is ready", with a button to use it. Shown only when a new
+/// version is waiting; on someone else's device it warns that reloading
+/// clears the answers, which live only in memory there.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let updates = use_context::<Updates>();
+    let state = use_state();
+    let saved = move || {
+        state
+            .answers
+            .with(|a| a.whose_device == Some(WhoseDevice::Mine))
+    };
+    move || {
+        updates.filter(|u| u.ready.get()).map(|updates| {
+            view! {
+                <div class="notice notice--update" role="status">
+                    <p>{tr(Msg::UpdateReady)}</p>
+                    {move || (!saved()).then(|| view! { <p>{tr(Msg::UpdateClearsAnswers)}</p> })}
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        on:click=move |_| use_new_version(updates)
+                    >
+                        {tr(Msg::UpdateReload)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
