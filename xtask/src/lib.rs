@@ -2,6 +2,7 @@
 //! end-to-end tests (which serve `dist/` with the same server).
 
 pub mod dist;
+pub mod fuzz;
 pub mod server;
 pub mod tac;
 pub mod tools;

@@ -1,14 +1,17 @@
 //! `cargo xtask <command>`: the project's commands. Each installs what it
 //! needs first.
 
-use xtask::{Result, dist, dist_dir, server, tools};
+use xtask::{Result, dist, dist_dir, fuzz, server, tools};
 
 const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]   build the release widget and serve it (default port 8080)
   test               run every test: format, lints, core, components, end to end
   build              build the release widget into dist/
-  size               build, then print the size of every asset";
+  size               build, then print the size of every asset
+  fuzz [--seconds N] [--jobs N] [target ...]
+                     run every fuzz target (nightly) for N seconds each
+                     (default 600), N targets at a time (default 1)";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +20,7 @@ fn main() {
         Some("test") => test(),
         Some("build") => tools::ensure_build_tools().and_then(|()| dist::build_release()),
         Some("size") => size(),
+        Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|plan| fuzz::fuzz(&plan)),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
