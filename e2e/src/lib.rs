@@ -347,6 +347,73 @@ impl Browser {
         button.click().await.expect("press the button");
     }
 
+    /// Puts `text` into the field with this id at once and tells the page,
+    /// as a paste does: quicker than typing for long text.
+    pub async fn paste(&self, id: &str, text: &str) {
+        let done = self
+            .client
+            .execute(
+                "const f = document.getElementById(arguments[0]);
+                 if (!f) { return false; }
+                 f.focus(); f.value = arguments[1];
+                 f.dispatchEvent(new Event('input', { bubbles: true }));
+                 return true;",
+                vec![json!(id), json!(text)],
+            )
+            .await
+            .expect("paste into a field");
+        assert_eq!(done, json!(true), "no field #{id}");
+    }
+
+    /// Writes one localStorage item for the widget's origin.
+    pub async fn set_local_storage(&self, key: &str, value: &str) {
+        self.client
+            .execute(
+                "localStorage.setItem(arguments[0], arguments[1]); return true;",
+                vec![json!(key), json!(value)],
+            )
+            .await
+            .expect("write localStorage");
+    }
+
+    /// Reads one localStorage item, `None` if there is none.
+    pub async fn local_storage(&self, key: &str) -> Option<String> {
+        let value = self
+            .client
+            .execute(
+                "return localStorage.getItem(arguments[0]);",
+                vec![json!(key)],
+            )
+            .await
+            .expect("read localStorage");
+        value.as_str().map(str::to_owned)
+    }
+
+    /// What the page logged with `console.error`, and uncaught errors
+    /// (a Rust panic shows up here).
+    pub async fn console_errors(&self) -> Vec<String> {
+        let errors = self.js("return window.__consoleErrors || [];").await;
+        errors
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Fails if any hostile string ran (each sets `window.__xss`), if any
+    /// element carries an event-handler attribute or a `javascript:` link,
+    /// or if anything was logged as an error.
+    pub async fn assert_nothing_ran(&self, name: &str) {
+        let ran = self
+            .js("return [typeof window.__xss, document.querySelectorAll('img[src=x], [onerror], [onload], [onclick], script:not([src]), a[href^=javascript], [src^=javascript]').length];")
+            .await;
+        assert_eq!(ran, json!(["undefined", 0]), "hostile markup on {name}");
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors on {name}: {errors:?}");
+    }
+
     /// The current value of the field with this id.
     pub async fn value(&self, id: &str) -> String {
         let input = self

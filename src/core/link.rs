@@ -189,8 +189,11 @@ fn percent_decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
+                // Two hex digits exactly: from_str_radix alone would also take
+                // a sign, reading "%+1" as byte 1.
                 let hex = text
                     .get(i + 1..i + 3)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(byte) => {
@@ -291,6 +294,14 @@ mod tests {
         assert!(params.embedded);
         assert_eq!(names, ["theme-shadow", "host2"]);
         let (_, problems) = parse_params("host=javascript:alert(1)//");
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn only_two_hex_digits_make_an_escape() {
+        assert_eq!(percent_decode("%41%+1%-1%4"), "A% 1%-1%4");
+        let (params, problems) = parse_params("source=a%+1");
+        assert_eq!(params.source, None);
         assert_eq!(problems.len(), 1);
     }
 

@@ -10,7 +10,7 @@ use crate::core::journey::{
 
 /// The error text for a problem with a field, in plain words.
 pub fn problem_text(c: &Catalog, field: Field, problem: &Problem) -> String {
-    let ch = |m: Msg, ch: char| c.fill(m, &[("char", &ch.to_string())]);
+    let ch = |m: Msg, ch: char| c.fill(m, &[("char", &visible_char(ch))]);
     match problem {
         Problem::ChooseWhoseDevice => c.get(Msg::ProblemChooseWhoseDevice).to_owned(),
         Problem::ChooseWhatHappened => c.get(Msg::ProblemChooseWhatHappened).to_owned(),
@@ -54,11 +54,30 @@ pub fn problem_text(c: &Catalog, field: Field, problem: &Problem) -> String {
     }
 }
 
+/// A character to name in a "take it out" message. One that shows nothing,
+/// or that turns the text around it (U+202E), is named by its code point:
+/// put in the message as it is, it would be invisible or reorder the words.
+pub fn visible_char(ch: char) -> String {
+    let invisible = crate::core::report::is_forbidden(ch)
+        || ch.is_whitespace()
+        || matches!(
+            ch,
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        );
+    if invisible {
+        format!("U+{:04X}", u32::from(ch))
+    } else {
+        ch.to_string()
+    }
+}
+
 /// Why typed text is not an IMEI, and how to put it right.
 pub fn imei_error_text(c: &Catalog, error: &ImeiError) -> String {
     match error {
         ImeiError::Empty => c.get(Msg::ProblemImeiMissing).to_owned(),
-        ImeiError::NotADigit(x) => c.fill(Msg::ProblemImeiNotADigit, &[("char", &x.to_string())]),
+        ImeiError::NotADigit(x) => {
+            c.fill(Msg::ProblemImeiNotADigit, &[("char", &visible_char(*x))])
+        }
         ImeiError::TooShort { digits } => c.plural(Msg::ProblemImeiTooShort, *digits as u64),
         ImeiError::TooLong { digits } => {
             c.fill(Msg::ProblemImeiTooLong, &[("count", &digits.to_string())])

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod dist;
+pub mod fuzz;
 pub mod server;
 pub mod tac;
 pub mod tools;

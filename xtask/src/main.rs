@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the project's commands. Each installs what it
 //! needs first.
 
-use xtask::{Result, dist, dist_dir, server, tools};
+use xtask::{Result, dist, dist_dir, fuzz, server, tools};
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -9,7 +9,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   test               run every test: format, lints, core, components, end to end
   build              build the release widget into dist/
   size               build, then print the size of every asset
-  bench              build, then print transfer sizes, speed figures and Lighthouse scores";
+  bench              build, then print transfer sizes, speed figures and Lighthouse scores
+  fuzz [--seconds N] [--jobs N] [target ...]
+                     run every fuzz target (nightly) for N seconds each
+                     (default 600), N targets at a time (default 1)";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +22,7 @@ fn main() {
         Some("build") => tools::ensure_build_tools().and_then(|()| dist::build_release()),
         Some("size") => size(),
         Some("bench") => xtask::bench::run(),
+        Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|plan| fuzz::fuzz(&plan)),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);

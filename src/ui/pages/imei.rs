@@ -358,7 +358,7 @@ fn reading_lines(cx: &Context<'_>, text: &str, reading: Reading) -> Vec<Line> {
             c.fill(Msg::ImeiCheckTooLong, &[("count", &digits.to_string())]),
         )],
         Reading::NotADigit { found, looks_like } => {
-            let found = found.to_string();
+            let found = words::visible_char(found);
             vec![Line::Say(match looks_like {
                 Some(digit) => c.fill(
                     Msg::ImeiCheckLetter,
