@@ -104,7 +104,7 @@ pub fn use_tacs() -> Tacs {
 async fn load(url: &str) -> TacLookup {
     match fetch_table(url).await {
         // The build writes an empty table when the site has no TAC export.
-        Ok(table) if table.len() == 0 => TacLookup::NotInstalled,
+        Ok(table) if table.is_empty() => TacLookup::NotInstalled,
         Ok(table) => TacLookup::Ready(Arc::new(table)),
         Err(reason) => {
             web_sys::console::info_1(&format!("Model lookup is off: {reason}").into());
