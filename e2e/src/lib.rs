@@ -174,7 +174,8 @@ impl Browser {
             .goto(&format!("{}/{hash}", origin()))
             .await
             .expect("navigate");
-        self.wait_for("h1").await;
+        // The widget's own heading: the page's static crash message has one too.
+        self.wait_for("main h1").await;
     }
 
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
