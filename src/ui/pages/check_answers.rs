@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
-use crate::core::journey::{Mode, Page, summary};
+use crate::core::journey::{Mode, Page, Value, summary};
 use crate::ui::form::QuestionPage;
 use crate::ui::state::{hash_for, tr, use_state};
 use crate::ui::words;
@@ -25,7 +25,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                         <div class="summary-list__row">
                             <dt class="summary-list__key">{label.clone()}</dt>
                             <dd class="summary-list__value">
-                                {if words::is_identifier(row.field) {
+                                {if words::is_identifier(row.field) && matches!(row.value, Value::Text(_) | Value::Imei(_)) {
                                     view! { <bdi dir="ltr" class="code">{value}</bdi> }.into_any()
                                 } else {
                                     value.into_any()
