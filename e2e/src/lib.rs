@@ -215,11 +215,8 @@ impl Browser {
 
     /// Types into the field with this id, replacing what was there.
     pub async fn fill(&self, id: &str, text: &str) {
-        let input = self
-            .client
-            .find(Locator::Id(id))
-            .await
-            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+        // Wait for it: a page drawn after a hash change may not be there yet.
+        let input = self.wait_for(&format!("#{id}")).await;
         input.clear().await.expect("clear the field");
         input.send_keys(text).await.expect("type into the field");
     }

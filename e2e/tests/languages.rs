@@ -18,12 +18,8 @@ async fn wait_for_hash(b: &Browser, hash: &str) {
 }
 
 async fn click(b: &Browser, css: &str) {
-    let element = b.client.find(Locator::Css(css)).await;
-    element
-        .unwrap_or_else(|e| panic!("no {css}: {e}"))
-        .click()
-        .await
-        .unwrap();
+    // Wait for it: the page is drawn just after the hash changes.
+    b.wait_for(css).await.click().await.unwrap();
 }
 
 /// The lost-phone journey by element ids and values only, so it works in
