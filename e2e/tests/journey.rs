@@ -25,6 +25,15 @@ async fn key_continue(b: &Browser, next_heading: &str) {
     b.tab_to("main form button[type=submit]").await;
     b.press(Key::Enter).await;
     b.wait_for_heading(next_heading).await;
+    // The new page moves focus to its heading on the next frame; a keyboard
+    // user starts from there, so the test waits for it too.
+    for _ in 0..200 {
+        if b.js("return document.activeElement.tagName;").await == json!("H1") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("focus never moved to the heading of {next_heading:?}");
 }
 
 /// The index of the radio labelled `label` in the group `name`.
