@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use stolen_phone::core::imei;
 use stolen_phone::core::tac::{self, TacTable};
 
-const FIXTURE: &str = include_str!("../tests/fixtures/tacdb_fixture.csv");
+const FIXTURE: &str = include_str!("../tests/fixtures/invented_tac_export.csv");
 
 const PASTED: [&str; 5] = [
     "35 209900 176148 1",

@@ -570,7 +570,7 @@ pub fn makes_disagree(stated: &str, tac_maker: &str) -> bool {
 mod tests {
     use super::*;
 
-    const FIXTURE: &str = include_str!("../../tests/fixtures/tacdb_fixture.csv");
+    const FIXTURE: &str = include_str!("../../tests/fixtures/invented_tac_export.csv");
 
     fn fixture_table() -> TacTable {
         let import = read_osmocom_csv(FIXTURE).unwrap();

@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn imports_the_fixture_into_a_table_that_decodes() {
-        let fixture = repo_root().join("tests/fixtures/tacdb_fixture.csv");
+        let fixture = repo_root().join("tests/fixtures/invented_tac_export.csv");
         let out = std::env::temp_dir()
             .join(format!("tac-import-{}", std::process::id()))
             .join("tac.bin");
