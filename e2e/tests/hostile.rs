@@ -131,9 +131,14 @@ async fn drafts_that_cannot_be_read_are_cleared_and_the_widget_starts_afresh() {
         reload_with_draft(&b, text, "#/check-answers").await;
         b.wait_for_heading("Your phone has been stolen or lost")
             .await;
+        let said = notices(&b).await;
         assert!(
-            !notices(&b).await.contains("brought back"),
+            !said.contains("brought back"),
             "{name}: nothing was restored"
+        );
+        assert!(
+            said.contains("could not be used, so we cleared them"),
+            "{name}: the victim is told the saved answers were cleared: {said}"
         );
         assert_eq!(
             b.local_storage(DRAFT_KEY).await,

@@ -13,7 +13,7 @@ use crate::ui::offline::{UpdateNotice, provide_offline};
 use crate::ui::pages::page_view;
 use crate::ui::quick_exit::QuickExit;
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
-use crate::ui::storage::{clear_draft, load_draft, sync_draft};
+use crate::ui::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
 use crate::ui::tac::provide_tac_table;
 
 #[component]
@@ -22,11 +22,15 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let tacs = provide_tac_table();
 
-    let restored = load_draft().map(|r| {
-        let dropped = r.dropped.len();
-        state.answers.set(r.answers);
-        dropped
-    });
+    let draft_notice = match load_draft() {
+        DraftOnStart::Restored(r) => {
+            let dropped = r.dropped.len();
+            state.answers.set(r.answers);
+            Some(DraftNotice::Restored { dropped })
+        }
+        DraftOnStart::Cleared => Some(DraftNotice::Cleared),
+        DraftOnStart::Nothing => None,
+    };
     sync_draft(state.answers);
     let link = host::read_link();
     host::apply_link(&link, state);
@@ -81,7 +85,7 @@ pub fn App() -> impl IntoView {
             </header>
             <UpdateNotice/>
             <DebugNotes/>
-            <StorageNotice restored=restored/>
+            <StorageNotice draft=draft_notice/>
             <main class="page">{move || page_view(shown.get())}</main>
             <footer class="widget__footer">
                 <OrganisationSupport/>
@@ -95,10 +99,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What happened to a draft saved on this device, for the start-up notice.
+#[derive(Clone, Copy)]
+enum DraftNotice {
+    Restored { dropped: usize },
+    Cleared,
+}
+
 /// Says plainly whether answers are kept on this device, with a way to wipe
-/// them; and whether a saved draft was brought back.
+/// them; and whether a saved draft was brought back or had to be cleared.
 #[component]
-fn StorageNotice(restored: Option<usize>) -> impl IntoView {
+fn StorageNotice(draft: Option<DraftNotice>) -> impl IntoView {
     let state = crate::ui::state::use_state();
     let own = move || {
         state
@@ -112,17 +123,20 @@ fn StorageNotice(restored: Option<usize>) -> impl IntoView {
             .location()
             .set_hash(&hash_for(Page::Start, Mode::Journey));
     };
-    let restored_text = restored.map(|dropped| {
-        let mut text = tr(Msg::RestoredNotice)();
-        if dropped > 0 {
-            text.push(' ');
-            text.push_str(
-                &state
-                    .catalog
-                    .with_untracked(|c| c.plural(Msg::RestoredDropped, dropped as u64)),
-            );
+    let restored_text = draft.map(|notice| match notice {
+        DraftNotice::Cleared => tr(Msg::DraftCleared)(),
+        DraftNotice::Restored { dropped } => {
+            let mut text = tr(Msg::RestoredNotice)();
+            if dropped > 0 {
+                text.push(' ');
+                text.push_str(
+                    &state
+                        .catalog
+                        .with_untracked(|c| c.plural(Msg::RestoredDropped, dropped as u64)),
+                );
+            }
+            text
         }
-        text
     });
     view! {
         {restored_text.map(|t| view! { <p class="notice" role="status">{t}</p> })}

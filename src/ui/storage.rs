@@ -22,13 +22,25 @@ pub struct Restored {
     pub dropped: Vec<Dropped>,
 }
 
-/// Reads the saved draft, if there is a usable one. An unusable draft
-/// (expired, unreadable, from an unknown version) is deleted.
-pub fn load_draft() -> Option<Restored> {
-    let storage = local_storage()?;
-    let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
+/// What start-up found in storage.
+pub enum DraftOnStart {
+    Nothing,
+    Restored(Restored),
+    /// There was a draft, but it could not be used, so it was deleted.
+    Cleared,
+}
+
+/// Reads the saved draft, if there is one. An unusable draft (expired,
+/// unreadable, from an unknown version) is deleted, and the victim is told.
+pub fn load_draft() -> DraftOnStart {
+    let Some(storage) = local_storage() else {
+        return DraftOnStart::Nothing;
+    };
+    let Some(text) = storage.get_item(DRAFT_KEY).ok().flatten() else {
+        return DraftOnStart::Nothing;
+    };
     match journey::draft_from_json(&text, now_seconds()) {
-        Ok(draft) => Some(Restored {
+        Ok(draft) => DraftOnStart::Restored(Restored {
             answers: draft.answers,
             dropped: draft.dropped,
         }),
@@ -38,7 +50,7 @@ pub fn load_draft() -> Option<Restored> {
                     .into(),
             );
             clear_draft();
-            None
+            DraftOnStart::Cleared
         }
     }
 }
