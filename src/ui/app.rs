@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
 
     let draft_notice = match load_draft() {
         DraftOnStart::Restored(r) => {
+            let r = *r;
             let dropped = r.dropped.len();
             state.answers.set(r.answers);
             Some(DraftNotice::Restored { dropped })

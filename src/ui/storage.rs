@@ -25,7 +25,7 @@ pub struct Restored {
 /// What start-up found in storage.
 pub enum DraftOnStart {
     Nothing,
-    Restored(Restored),
+    Restored(Box<Restored>),
     /// There was a draft, but it could not be used, so it was deleted.
     Cleared,
 }
@@ -40,10 +40,10 @@ pub fn load_draft() -> DraftOnStart {
         return DraftOnStart::Nothing;
     };
     match journey::draft_from_json(&text, now_seconds()) {
-        Ok(draft) => DraftOnStart::Restored(Restored {
+        Ok(draft) => DraftOnStart::Restored(Box::new(Restored {
             answers: draft.answers,
             dropped: draft.dropped,
-        }),
+        })),
         Err(reason) => {
             web_sys::console::warn_1(
                 &format!("The saved answers could not be used ({reason:?}) and were cleared.")
