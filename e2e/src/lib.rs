@@ -280,19 +280,26 @@ impl Browser {
             .expect("read storage")
     }
 
+    /// From the start page to "When did it happen?": whose device, past "Do
+    /// these things first", and what happened.
+    pub async fn answer_up_to_when(&self, whose_device: &str, what_happened: &str) {
+        self.choose(whose_device).await;
+        self.submit().await;
+        self.wait_for_heading("Do these things first").await;
+        self.submit().await;
+        self.wait_for_heading("What happened?").await;
+        self.choose(what_happened).await;
+        self.submit().await;
+        self.wait_for_heading("When did it happen?").await;
+    }
+
     /// Walks the shortest journey, a lost phone on someone else's device with
     /// no IMEI and no insurance, from the start page to the report.
     pub async fn walk_to_report_lost(&self) {
         self.wait_for_heading("Your phone has been stolen or lost")
             .await;
-        self.choose("Someone else’s, or a shared one").await;
-        self.submit().await;
-        self.wait_for_heading("Do these things first").await;
-        self.submit().await;
-        self.wait_for_heading("What happened?").await;
-        self.choose("I lost it").await;
-        self.submit().await;
-        self.wait_for_heading("When did it happen?").await;
+        self.answer_up_to_when("Someone else’s, or a shared one", "I lost it")
+            .await;
         self.fill("date-day", "1").await;
         self.fill("date-month", "11").await;
         self.fill("date-year", "2026").await;
@@ -390,14 +397,7 @@ impl Browser {
     /// What the page logged with `console.error`, and uncaught errors
     /// (a Rust panic shows up here).
     pub async fn console_errors(&self) -> Vec<String> {
-        let errors = self.js("return window.__consoleErrors || [];").await;
-        errors
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect()
+        strings(&self.js("return window.__consoleErrors || [];").await)
     }
 
     /// Fails if any hostile string ran (each sets `window.__xss`), if any
@@ -442,15 +442,11 @@ impl Browser {
         self.open("").await;
         self.wait_for_heading("Your phone has been stolen or lost")
             .await;
-        self.choose("Someone else’s, or a shared one").await;
-        self.submit().await;
-        self.wait_for_heading("Do these things first").await;
-        self.submit().await;
-        self.wait_for_heading("What happened?").await;
-        self.choose("Someone took it without me noticing, or snatched it")
-            .await;
-        self.submit().await;
-        self.wait_for_heading("When did it happen?").await;
+        self.answer_up_to_when(
+            "Someone else’s, or a shared one",
+            "Someone took it without me noticing, or snatched it",
+        )
+        .await;
         let today = self
             .js("const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()].map(String);")
             .await;
@@ -648,13 +644,7 @@ impl Browser {
             .execute_async(script, vec![])
             .await
             .expect("run axe-core");
-        result
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect()
+        strings(&result)
     }
 
     pub async fn screenshot(&self, name: &str) {
@@ -700,6 +690,17 @@ fn xpath_literal(text: &str) -> String {
     }
     let parts: Vec<String> = text.split('"').map(|p| format!("\"{p}\"")).collect();
     format!("concat({})", parts.join(", '\"', "))
+}
+
+/// The strings in a JSON array, such as a script's list of messages.
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
 }
 
 fn free_port() -> u16 {
@@ -766,24 +767,6 @@ pub struct Journey<'a> {
 }
 
 impl Browser {
-    /// Waits until the heading in `main` has this text. On failure, saves a
-    /// screenshot named after the heading to see where the journey stopped.
-    pub async fn wait_for_page(&self, heading: &str) {
-        for _ in 0..300 {
-            if self.text("main h1").await.as_deref() == Some(heading) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        self.screenshot("stuck-before").await;
-        let errors = self.js("return window.__consoleErrors || [];").await;
-        eprintln!("console errors: {errors}");
-        panic!(
-            "the page heading never became {heading:?}; it is {:?}",
-            self.text("main h1").await
-        );
-    }
-
     /// Walks a crime's journey from the start page to "Your report".
     pub async fn walk_journey(&self, j: &Journey<'_>) {
         self.client
@@ -792,16 +775,9 @@ impl Browser {
             .expect("navigate");
         // The page's own heading, not the hidden one of the crash message.
         self.wait_for("main h1").await;
-        self.wait_for_page("Your phone has been stolen or lost")
+        self.wait_for_heading("Your phone has been stolen or lost")
             .await;
-        self.choose(j.whose_device).await;
-        self.submit().await;
-        self.wait_for_page("Do these things first").await;
-        self.submit().await;
-        self.wait_for_page("What happened?").await;
-        self.choose(j.incident).await;
-        self.submit().await;
-        self.wait_for_page("When did it happen?").await;
+        self.answer_up_to_when(j.whose_device, j.incident).await;
         for (id, part) in ["date-day", "date-month", "date-year"]
             .into_iter()
             .zip(j.date)
@@ -810,39 +786,39 @@ impl Browser {
         }
         self.fill("time", j.time).await;
         self.submit().await;
-        self.wait_for_page("Where did it happen?").await;
+        self.wait_for_heading("Where did it happen?").await;
         self.fill("place", j.place).await;
         self.submit().await;
-        self.wait_for_page("About your phone").await;
+        self.wait_for_heading("About your phone").await;
         self.choose(j.make).await;
         self.fill("model", j.model).await;
         self.submit().await;
-        self.wait_for_page("What is the phone’s number?").await;
+        self.wait_for_heading("What is the phone’s number?").await;
         self.fill("phone-number", j.phone_number).await;
         self.submit().await;
-        self.wait_for_page("Which network provider is the phone with?")
+        self.wait_for_heading("Which network provider is the phone with?")
             .await;
         self.choose(j.network).await;
         self.submit().await;
-        self.wait_for_page("Does the phone have 2 SIMs, or an eSIM?")
+        self.wait_for_heading("Does the phone have 2 SIMs, or an eSIM?")
             .await;
         self.choose(j.dual_sim).await;
         self.submit().await;
-        self.wait_for_page("Find your phone’s IMEI number").await;
+        self.wait_for_heading("Find your phone’s IMEI number").await;
         self.submit().await;
-        self.wait_for_page("What is your phone’s IMEI number?")
+        self.wait_for_heading("What is your phone’s IMEI number?")
             .await;
         for (id, imei) in ["imei-1", "imei-2"].into_iter().zip(j.imeis) {
             self.fill(id, imei).await;
         }
         self.submit().await;
-        self.wait_for_page("This IMEI number is correct").await;
+        self.wait_for_heading("This IMEI number is correct").await;
         self.submit().await;
-        self.wait_for_page("Block the phone with your network provider")
+        self.wait_for_heading("Block the phone with your network provider")
             .await;
         self.fill("provider-reference", j.provider_reference).await;
         self.submit().await;
-        self.wait_for_page("Report it to the police").await;
+        self.wait_for_heading("Report it to the police").await;
         self.client
             .find(Locator::Id("police-force"))
             .await
@@ -852,14 +828,14 @@ impl Browser {
             .expect("choose the police force");
         self.choose(j.how_reported).await;
         self.submit().await;
-        self.wait_for_page("What is your crime reference number?")
+        self.wait_for_heading("What is your crime reference number?")
             .await;
         match j.crime_reference {
             Some(reference) => self.fill("crime-reference", reference).await,
             None => self.choose("I’ll add it later").await,
         }
         self.submit().await;
-        self.wait_for_page("Is the phone insured?").await;
+        self.wait_for_heading("Is the phone insured?").await;
         match j.insurance {
             Some([insurer, policy, claim]) => {
                 self.choose("Yes").await;
@@ -873,8 +849,8 @@ impl Browser {
             None => self.choose("No").await,
         }
         self.submit().await;
-        self.wait_for_page("Check your answers").await;
+        self.wait_for_heading("Check your answers").await;
         self.submit().await;
-        self.wait_for_page("Your report").await;
+        self.wait_for_heading("Your report").await;
     }
 }

@@ -45,14 +45,11 @@ async fn a_good_config_and_a_signposting_link_are_applied() {
 
     // The link's force and crime reference reach the answers (the link's force
     // wins over the host's default), and the link's date fills the date.
-    b.choose("Someone else’s, or a shared one").await;
-    b.submit().await;
-    b.wait_for_heading("Do these things first").await;
-    b.submit().await;
-    b.wait_for_heading("What happened?").await;
-    b.choose("Someone took it by force, or threatened me").await;
-    b.submit().await;
-    b.wait_for_heading("When did it happen?").await;
+    b.answer_up_to_when(
+        "Someone else’s, or a shared one",
+        "Someone took it by force, or threatened me",
+    )
+    .await;
     let day = b.js("return [document.getElementById('date-day').value, document.getElementById('date-year').value];").await;
     assert_eq!(day, json!(["20", "2026"]));
     b.finish().await;

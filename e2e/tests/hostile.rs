@@ -293,14 +293,8 @@ async fn hostile_text_in_every_field_is_kept_as_text_and_never_runs() {
     let b = Browser::start(1280, 900).await;
     let big = huge();
     b.open("").await;
-    b.choose("My own").await;
-    b.submit().await;
-    b.wait_for_heading("Do these things first").await;
-    b.submit().await;
-    b.wait_for_heading("What happened?").await;
-    b.choose("Someone took it by force, or threatened me").await;
-    b.submit().await;
-    b.wait_for_heading("When did it happen?").await;
+    b.answer_up_to_when("My own", "Someone took it by force, or threatened me")
+        .await;
     let day = today(&b).await;
     b.fill("date-day", &day[0]).await;
     b.fill("date-month", &day[1]).await;

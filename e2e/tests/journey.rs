@@ -292,14 +292,8 @@ async fn a_reload_restores_answers_on_my_device_and_keeps_nothing_on_someone_els
 
     // My own device: a reload mid-journey brings the answers back.
     b.open("").await;
-    b.choose("My own").await;
-    b.submit().await;
-    b.wait_for_heading("Do these things first").await;
-    b.submit().await;
-    b.wait_for_heading("What happened?").await;
-    b.choose("Someone took it by force, or threatened me").await;
-    b.submit().await;
-    b.wait_for_heading("When did it happen?").await;
+    b.answer_up_to_when("My own", "Someone took it by force, or threatened me")
+        .await;
     b.fill("date-day", "20").await;
     b.client.refresh().await.unwrap();
     b.wait_for_heading("When did it happen?").await;

@@ -623,31 +623,29 @@ fn read_imei(value: &str) -> Result<ImeiLine, ValueError> {
     }
 }
 
-fn read_phone(value: &str) -> Result<PhoneNumber, ValueError> {
-    let phone = PhoneNumber::parse(value).map_err(ValueError::Phone)?;
-    if phone.as_str() == value {
-        Ok(phone)
+/// A value is accepted only exactly as the encoder writes it, so that a code
+/// has one spelling and its checksum means what it says.
+fn as_written<T>(value: &str, parsed: T, written: impl Fn(&T) -> &str) -> Result<T, ValueError> {
+    if written(&parsed) == value {
+        Ok(parsed)
     } else {
         Err(ValueError::NotNormalised)
     }
+}
+
+fn read_phone(value: &str) -> Result<PhoneNumber, ValueError> {
+    let phone = PhoneNumber::parse(value).map_err(ValueError::Phone)?;
+    as_written(value, phone, PhoneNumber::as_str)
 }
 
 fn read_text<const MAX: usize>(value: &str) -> Result<Text<MAX>, ValueError> {
     let text = Text::new(value).map_err(ValueError::Text)?;
-    if text.as_str() == value {
-        Ok(text)
-    } else {
-        Err(ValueError::NotNormalised)
-    }
+    as_written(value, text, Text::as_str)
 }
 
 fn read_code<const MAX: usize>(value: &str) -> Result<Code<MAX>, ValueError> {
     let code = Code::new(value).map_err(ValueError::Text)?;
-    if code.as_str() == value {
-        Ok(code)
-    } else {
-        Err(ValueError::NotNormalised)
-    }
+    as_written(value, code, Code::as_str)
 }
 
 #[cfg(test)]
