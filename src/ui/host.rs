@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::ui::fetch::Fetched;
+
 use crate::core::config::{self, HostConfig, Theme};
 use crate::core::journey::Answers;
 use crate::core::link::{LinkParams, parse_params};
@@ -102,14 +104,10 @@ pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Ta
 
 /// The file's text, `None` when there is no such file.
 async fn fetch_text(path: &str) -> Result<Option<String>, String> {
-    let response = gloo_net::http::Request::get(path)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    match response.status() {
-        404 => Ok(None),
-        200 => response.text().await.map(Some).map_err(|e| e.to_string()),
-        other => Err(format!("HTTP {other}")),
+    match crate::ui::fetch::text(path).await? {
+        Fetched::Ok(text) => Ok(Some(text)),
+        Fetched::Status(404) => Ok(None),
+        Fetched::Status(other) => Err(format!("HTTP {other}")),
     }
 }
 

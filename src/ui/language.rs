@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::fetch::Fetched;
+
 use crate::core::i18n::{Catalog, Locale, negotiate};
 use crate::ui::state::{AppState, use_state};
 
@@ -40,14 +42,10 @@ pub fn switch_to(state: AppState, locale: Locale) {
 
 pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
     let url = format!("locales/{}.json", locale.tag());
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().await.map_err(|e| e.to_string())?;
+    let text = match crate::ui::fetch::text(&url).await? {
+        Fetched::Ok(text) => text,
+        Fetched::Status(status) => return Err(format!("HTTP {status}")),
+    };
     Catalog::parse(locale, &text).map_err(|e| format!("{e:?}"))
 }
 

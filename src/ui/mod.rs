@@ -5,6 +5,7 @@ mod app;
 mod copy;
 mod download;
 mod embed;
+mod fetch;
 mod form;
 mod host;
 mod language;

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::ui::fetch::Fetched;
+
 use crate::core::imei::Imei;
 use crate::core::tac::TacTable;
 
@@ -114,13 +116,8 @@ async fn load(url: &str) -> TacLookup {
 }
 
 async fn fetch_table(url: &str) -> Result<TacTable, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+    match crate::ui::fetch::bytes(url).await? {
+        Fetched::Ok(bytes) => TacTable::from_bytes(&bytes).map_err(|e| e.to_string()),
+        Fetched::Status(status) => Err(format!("HTTP {status}")),
     }
-    let bytes = response.binary().await.map_err(|e| e.to_string())?;
-    TacTable::from_bytes(&bytes).map_err(|e| e.to_string())
 }
