@@ -21,7 +21,8 @@ pub const MAX_DEPTH: usize = 64;
 pub enum Value {
     Null,
     Bool(bool),
-    /// A number as written, such as `-1.5e3`: always valid JSON number text.
+    /// A number as written, such as `-1.5e3`. Parsing only makes valid JSON
+    /// number text; [`Value::from_u64`] makes a whole number.
     Number(String),
     String(String),
     Array(Vec<Value>),
