@@ -5,7 +5,7 @@
 //! dropped with a [`ConfigProblem`] that names it and says why, and the
 //! widget keeps its default for it.
 
-use serde_json::{Map, Value};
+use crate::core::json::{self, Value};
 
 use crate::core::directory::{
     self, Directories, NetworkProvider, PoliceForce, SupportService, is_slug, is_valid_https_url,
@@ -126,8 +126,8 @@ impl std::fmt::Display for ConfigProblem {
 /// the default) and the list of what was dropped.
 pub fn parse(text: &str) -> (HostConfig, Vec<ConfigProblem>) {
     let mut reader = Reader::default();
-    let config = match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(root)) => reader.root(&root),
+    let config = match json::parse(text) {
+        Ok(root @ Value::Object(_)) => reader.root(&root),
         Ok(_) => {
             reader.problem("(file)", "must be a JSON object");
             HostConfig::default()
@@ -144,7 +144,7 @@ pub fn parse(text: &str) -> (HostConfig, Vec<ConfigProblem>) {
 /// attributes, passed on as link parameters), with the same checks as the
 /// file's `theme`.
 pub fn theme_from_pairs(pairs: &[(String, String)]) -> (Theme, Vec<ConfigProblem>) {
-    let object: Map<String, Value> = pairs
+    let object = pairs
         .iter()
         .map(|(name, value)| (name.clone(), Value::String(value.clone())))
         .collect();
@@ -181,7 +181,7 @@ impl Reader {
         });
     }
 
-    fn root(&mut self, root: &Map<String, Value>) -> HostConfig {
+    fn root(&mut self, root: &Value) -> HostConfig {
         match root.get("version").and_then(Value::as_u64) {
             Some(CONFIG_VERSION) => {}
             Some(other) => {
@@ -207,7 +207,8 @@ impl Reader {
             "tac_table_url",
             "$comment",
         ];
-        for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+        let keys = root.as_object().unwrap_or_default().iter().map(|(k, _)| k);
+        for key in keys.filter(|k| !KNOWN.contains(&k.as_str())) {
             self.problem(key, "is not a setting this widget knows; it was ignored");
         }
         let mut config = HostConfig {
@@ -295,15 +296,15 @@ impl Reader {
     }
 
     fn organisation(&mut self, value: &Value) -> Option<Organisation> {
-        let Some(object) = value.as_object() else {
+        if value.as_object().is_none() {
             self.problem("organisation", "must be an object");
             return None;
-        };
+        }
         let name = self.text(
             "organisation.name",
-            object.get("name").unwrap_or(&Value::Null),
+            value.get("name").unwrap_or(&Value::Null),
         )?;
-        let support_phone = object.get("support_phone").and_then(|v| {
+        let support_phone = value.get("support_phone").and_then(|v| {
             let number = self.text("organisation.support_phone", v)?;
             if is_valid_uk_phone_number(&number) {
                 Some(number)
@@ -312,7 +313,7 @@ impl Reader {
                 None
             }
         });
-        let support_url = object
+        let support_url = value
             .get("support_url")
             .and_then(|v| self.https("organisation.support_url", v));
         Some(Organisation {
@@ -345,13 +346,13 @@ impl Reader {
     }
 
     fn theme(&mut self, value: &Value) -> Theme {
-        let Some(object) = value.as_object() else {
+        if value.as_object().is_none() {
             self.problem("theme", "must be an object");
             return Theme::default();
-        };
+        }
         let mut colour = |name: &str| {
             let path = format!("theme.{name}");
-            let text = self.text(&path, object.get(name)?)?;
+            let text = self.text(&path, value.get(name)?)?;
             let parsed = Rgb::parse(&text);
             if parsed.is_none() {
                 self.problem(&path, "must be a colour like #1d70b8");
@@ -366,7 +367,7 @@ impl Reader {
             button_text: colour("button_text"),
             font: None,
         };
-        if let Some(font) = object.get("font") {
+        if let Some(font) = value.get("font") {
             theme.font = self.text("theme.font", font).and_then(|f| {
                 let safe = f
                     .chars()
@@ -475,27 +476,35 @@ impl Reader {
     /// Extra or replacing directory entries. Each must pass the same checks
     /// as the shipped directory, sources and dates included.
     fn directory(&mut self, value: &Value, config: &mut HostConfig) {
-        let Some(object) = value.as_object() else {
+        if value.as_object().is_none() {
             self.problem("directory", "must be an object");
             return;
-        };
-        config.forces = self.entries("forces", object.get("forces"), directory::validate_forces);
+        }
+        config.forces = self.entries(
+            "forces",
+            value.get("forces"),
+            directory::force_from,
+            directory::validate_forces,
+        );
         config.providers = self.entries(
             "providers",
-            object.get("providers"),
+            value.get("providers"),
+            directory::provider_from,
             directory::validate_providers,
         );
         config.services = self.entries(
             "services",
-            object.get("services"),
+            value.get("services"),
+            directory::service_from,
             directory::validate_services,
         );
     }
 
-    fn entries<T: serde::de::DeserializeOwned>(
+    fn entries<T>(
         &mut self,
         name: &str,
         value: Option<&Value>,
+        read: fn(&Value) -> Result<T, String>,
         validate: fn(&[T]) -> Vec<directory::Problem>,
     ) -> Vec<T> {
         let Some(value) = value else {
@@ -508,7 +517,7 @@ impl Reader {
         let mut kept = Vec::new();
         for (i, item) in list.iter().enumerate() {
             let path = format!("directory.{name}[{i}]");
-            match serde_json::from_value::<T>(item.clone()) {
+            match read(item) {
                 Ok(entry) => {
                     let problems = validate(std::slice::from_ref(&entry));
                     if problems.is_empty() {

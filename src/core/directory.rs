@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use crate::core::json::{self, Value};
 
 const FORCES_JSON: &str = include_str!("../../data/police_forces.json");
 const PROVIDERS_JSON: &str = include_str!("../../data/network_providers.json");
@@ -17,93 +17,66 @@ const SERVICES_JSON: &str = include_str!("../../data/support_services.json");
 /// Where each fact of an entry was read: field name to URL (or document name).
 pub type Sources = BTreeMap<String, String>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PoliceForce {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub website: String,
     /// The force's own "report a crime" page; empty when not confirmed.
-    #[serde(default)]
     pub report_online_url: String,
-    #[serde(default)]
     pub non_emergency: String,
     pub source: Sources,
     /// Fields whose only source is not the force itself or an official aggregator.
-    #[serde(default)]
     pub secondary_sources: Vec<String>,
     pub checked: String,
-    #[serde(default)]
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NetworkProvider {
     pub id: String,
     pub name: String,
     /// The network a virtual operator runs on, as a provider id; empty for the networks.
-    #[serde(default)]
     pub runs_on: String,
     /// Number to call from a UK line; empty when not confirmed.
-    #[serde(default)]
     pub lost_stolen_uk: String,
     /// Number to call from abroad, in +44 form; empty when not confirmed.
-    #[serde(default)]
     pub lost_stolen_abroad: String,
     /// The provider's lost or stolen help page; empty when not confirmed.
-    #[serde(default)]
     pub web_page: String,
     pub source: Sources,
-    #[serde(default)]
     pub secondary_sources: Vec<String>,
     pub checked: String,
-    #[serde(default)]
     pub note: String,
 }
 
 /// A sourced statement that applies to the whole directory, such as the liability cap.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourcedNote {
     pub text: String,
     pub source: String,
     pub checked: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderDirectory {
     pub liability_cap: Option<SourcedNote>,
     pub providers: Vec<NetworkProvider>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SupportService {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub website: String,
-    #[serde(default)]
     pub report_online_url: String,
     /// Where the service applies, e.g. "England, Wales and Northern Ireland".
-    #[serde(default)]
     pub coverage: String,
     pub source: Sources,
-    #[serde(default)]
     pub secondary_sources: Vec<String>,
     pub checked: String,
-    #[serde(default)]
     pub note: String,
-}
-
-#[derive(Deserialize)]
-struct ForcesFile {
-    forces: Vec<PoliceForce>,
-}
-
-#[derive(Deserialize)]
-struct ServicesFile {
-    services: Vec<SupportService>,
 }
 
 /// The three directories, plus any error met while reading them.
@@ -118,20 +91,174 @@ pub struct Directories {
 }
 
 pub fn parse_forces(json: &str) -> Result<Vec<PoliceForce>, String> {
-    serde_json::from_str::<ForcesFile>(json)
-        .map(|file| file.forces)
-        .map_err(|error| format!("police forces: {error}"))
+    read_file(json, "police forces", |file| {
+        list(file, "forces", force_from)
+    })
 }
 
 pub fn parse_providers(json: &str) -> Result<ProviderDirectory, String> {
-    serde_json::from_str::<ProviderDirectory>(json)
-        .map_err(|error| format!("network providers: {error}"))
+    read_file(json, "network providers", |file| {
+        let liability_cap = match file.get("liability_cap") {
+            None | Some(Value::Null) => None,
+            Some(note) => Some(note_from(note).map_err(|e| format!("liability_cap: {e}"))?),
+        };
+        Ok(ProviderDirectory {
+            liability_cap,
+            providers: list(file, "providers", provider_from)?,
+        })
+    })
 }
 
 pub fn parse_services(json: &str) -> Result<Vec<SupportService>, String> {
-    serde_json::from_str::<ServicesFile>(json)
-        .map(|file| file.services)
-        .map_err(|error| format!("support services: {error}"))
+    read_file(json, "support services", |file| {
+        list(file, "services", service_from)
+    })
+}
+
+/// One data file read by `read`; an error starts with the directory's name.
+fn read_file<T>(
+    json: &str,
+    directory: &str,
+    read: impl FnOnce(&Value) -> Result<T, String>,
+) -> Result<T, String> {
+    json::parse(json)
+        .map_err(|error| error.to_string())
+        .and_then(|file| read(&file))
+        .map_err(|error| format!("{directory}: {error}"))
+}
+
+/// One police force, as `data/police_forces.json` and a host configuration write it.
+pub fn force_from(entry: &Value) -> Result<PoliceForce, String> {
+    object(entry)?;
+    Ok(PoliceForce {
+        id: text(entry, "id")?,
+        name: text(entry, "name")?,
+        website: text_or_empty(entry, "website")?,
+        report_online_url: text_or_empty(entry, "report_online_url")?,
+        non_emergency: text_or_empty(entry, "non_emergency")?,
+        source: sources(entry)?,
+        secondary_sources: text_list(entry, "secondary_sources")?,
+        checked: text(entry, "checked")?,
+        note: text_or_empty(entry, "note")?,
+    })
+}
+
+/// One network provider, as `data/network_providers.json` and a host configuration write it.
+pub fn provider_from(entry: &Value) -> Result<NetworkProvider, String> {
+    object(entry)?;
+    Ok(NetworkProvider {
+        id: text(entry, "id")?,
+        name: text(entry, "name")?,
+        runs_on: text_or_empty(entry, "runs_on")?,
+        lost_stolen_uk: text_or_empty(entry, "lost_stolen_uk")?,
+        lost_stolen_abroad: text_or_empty(entry, "lost_stolen_abroad")?,
+        web_page: text_or_empty(entry, "web_page")?,
+        source: sources(entry)?,
+        secondary_sources: text_list(entry, "secondary_sources")?,
+        checked: text(entry, "checked")?,
+        note: text_or_empty(entry, "note")?,
+    })
+}
+
+/// One support service, as `data/support_services.json` and a host configuration write it.
+pub fn service_from(entry: &Value) -> Result<SupportService, String> {
+    object(entry)?;
+    Ok(SupportService {
+        id: text(entry, "id")?,
+        name: text(entry, "name")?,
+        phone: text_or_empty(entry, "phone")?,
+        website: text_or_empty(entry, "website")?,
+        report_online_url: text_or_empty(entry, "report_online_url")?,
+        coverage: text_or_empty(entry, "coverage")?,
+        source: sources(entry)?,
+        secondary_sources: text_list(entry, "secondary_sources")?,
+        checked: text(entry, "checked")?,
+        note: text_or_empty(entry, "note")?,
+    })
+}
+
+fn note_from(entry: &Value) -> Result<SourcedNote, String> {
+    object(entry)?;
+    Ok(SourcedNote {
+        text: text(entry, "text")?,
+        source: text(entry, "source")?,
+        checked: text(entry, "checked")?,
+    })
+}
+
+/// The entries listed under `name`, each read by `read`; the first bad one
+/// fails the whole file, named by its place.
+fn list<T>(
+    file: &Value,
+    name: &str,
+    read: fn(&Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    object(file)?;
+    let items = file
+        .get(name)
+        .ok_or_else(|| format!("missing field `{name}`"))?
+        .as_array()
+        .ok_or_else(|| format!("`{name}` must be a list"))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(item).map_err(|error| format!("{name}[{i}]: {error}")))
+        .collect()
+}
+
+fn object(value: &Value) -> Result<(), String> {
+    match value {
+        Value::Object(_) => Ok(()),
+        _ => Err("must be an object".to_owned()),
+    }
+}
+
+fn text(entry: &Value, name: &str) -> Result<String, String> {
+    match entry.get(name) {
+        Some(value) => value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("`{name}` must be text")),
+        None => Err(format!("missing field `{name}`")),
+    }
+}
+
+/// A text field that may be left out, meaning "not confirmed".
+fn text_or_empty(entry: &Value, name: &str) -> Result<String, String> {
+    match entry.get(name) {
+        Some(_) => text(entry, name),
+        None => Ok(String::new()),
+    }
+}
+
+/// A list of text that may be left out.
+fn text_list(entry: &Value, name: &str) -> Result<Vec<String>, String> {
+    let Some(value) = entry.get(name) else {
+        return Ok(Vec::new());
+    };
+    let wrong = || format!("`{name}` must be a list of text");
+    value
+        .as_array()
+        .ok_or_else(wrong)?
+        .iter()
+        .map(|item| item.as_str().map(str::to_owned).ok_or_else(wrong))
+        .collect()
+}
+
+/// `source`: each field name with where it was read.
+fn sources(entry: &Value) -> Result<Sources, String> {
+    let members = entry
+        .get("source")
+        .ok_or("missing field `source`")?
+        .as_object()
+        .ok_or("`source` must be an object")?;
+    members
+        .iter()
+        .map(|(field, source)| match source.as_str() {
+            Some(source) => Ok((field.clone(), source.to_owned())),
+            None => Err(format!("`source.{field}` must be text")),
+        })
+        .collect()
 }
 
 impl Directories {

@@ -6,6 +6,7 @@ pub mod handover;
 pub mod i18n;
 pub mod imei;
 pub mod journey;
+pub mod json;
 pub mod link;
 pub mod phone;
 pub mod qr;

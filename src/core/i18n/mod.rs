@@ -16,7 +16,9 @@ pub use locale::{Dir, Locale, negotiate};
 pub use messages::Msg;
 pub use plural::{PluralCategory, categories as plural_categories, plural_category};
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+
+use crate::core::json::{self, Value};
 
 /// The source language, merged from `locales/en-GB/*.json` by build.rs and
 /// compiled in so that the widget always has words.
@@ -59,8 +61,7 @@ impl Catalog {
 
     /// Reads a locale file strictly: every message present, nothing unknown.
     pub fn parse(locale: Locale, json: &str) -> Result<Catalog, CatalogError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| CatalogError::NotJson(e.to_string()))?;
+        let value = json::parse(json).map_err(|e| CatalogError::NotJson(e.to_string()))?;
         let object = value.as_object().ok_or(CatalogError::NotAnObject)?;
         let mut entries: Vec<Option<Entry>> = vec![None; Msg::ALL.len()];
         let mut unknown = Vec::new();
@@ -128,10 +129,10 @@ impl Catalog {
     }
 }
 
-fn entry_from(value: &serde_json::Value) -> Option<Entry> {
+fn entry_from(value: &Value) -> Option<Entry> {
     match value {
-        serde_json::Value::String(text) => Some(Entry::Text(text.clone())),
-        serde_json::Value::Object(forms) => {
+        Value::String(text) => Some(Entry::Text(text.clone())),
+        Value::Object(forms) => {
             let mut map = HashMap::new();
             for (name, text) in forms {
                 map.insert(PluralCategory::from_key(name)?, text.as_str()?.to_owned());
@@ -146,24 +147,24 @@ fn entry_from(value: &serde_json::Value) -> Option<Entry> {
 /// Joins a locale's area files into one JSON object. A key in two files is
 /// an error, so areas cannot silently override each other.
 pub fn merge(files: &[&str]) -> Result<String, CatalogError> {
-    let mut merged = serde_json::Map::new();
+    let mut merged = Vec::new();
+    let mut seen = BTreeSet::new();
     for text in files {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| CatalogError::NotJson(e.to_string()))?;
-        let serde_json::Value::Object(object) = value else {
+        let value = json::parse(text).map_err(|e| CatalogError::NotJson(e.to_string()))?;
+        let Value::Object(object) = value else {
             return Err(CatalogError::NotAnObject);
         };
         for (key, value) in object {
             if key.starts_with('_') {
                 continue;
             }
-            if merged.contains_key(&key) {
+            if !seen.insert(key.clone()) {
                 return Err(CatalogError::BadValue(key));
             }
-            merged.insert(key, value);
+            merged.push((key, value));
         }
     }
-    Ok(serde_json::Value::Object(merged).to_string())
+    Ok(Value::Object(merged).to_json())
 }
 
 /// Replaces each `{name}` with its value. Unknown placeholders stay as they
@@ -235,11 +236,12 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_refused() {
-        let mut json: serde_json::Value = serde_json::from_str(EN_GB_JSON).unwrap();
-        json.as_object_mut()
-            .unwrap()
-            .insert("NoSuchMessage".into(), "x".into());
-        let err = Catalog::parse(Locale::EnGb, &json.to_string()).unwrap_err();
+        let Ok(Value::Object(mut messages)) = json::parse(EN_GB_JSON) else {
+            panic!("the English catalogue is not a JSON object");
+        };
+        messages.push(("NoSuchMessage".into(), Value::String("x".into())));
+        let json = Value::Object(messages).to_json();
+        let err = Catalog::parse(Locale::EnGb, &json).unwrap_err();
         assert_eq!(err, CatalogError::Unknown(vec!["NoSuchMessage".into()]));
     }
 }

@@ -12,7 +12,7 @@
 //! is `"other"`, `"dont-know"` or `{"id": "<directory id>"}`; checkboxes and
 //! `insured` are booleans. Empty answers are left out.
 
-use serde_json::{Map, Value, json};
+use crate::core::json::{self, Value};
 
 use super::answers::{
     Answers, Choice, DualSim, Field, HowReported, Make, Network, WhoseDevice, is_plausible_id,
@@ -80,60 +80,64 @@ pub fn draft_to_json(answers: &Answers, saved_at_unix_seconds: u64) -> Option<St
     if answers.whose_device != Some(WhoseDevice::Mine) {
         return None;
     }
-    let mut stored = Map::new();
+    let mut stored = Vec::new();
     let mut put = |field: Field, value: Value| {
-        stored.insert(field.key().to_owned(), value);
+        stored.push((field.key().to_owned(), value));
     };
-    put(Field::WhoseDevice, json!(WhoseDevice::Mine.key()));
+    let text = |text: &str| Value::String(text.to_owned());
+    put(Field::WhoseDevice, text(WhoseDevice::Mine.key()));
     if let Some(incident) = answers.incident {
-        put(Field::Incident, json!(incident.key()));
+        put(Field::Incident, text(incident.key()));
     }
     if let Some(make) = answers.make {
-        put(Field::Make, json!(make.key()));
+        put(Field::Make, text(make.key()));
     }
     if let Some(network) = &answers.network {
         let value = match network {
-            Network::Listed(id) => json!({ "id": id }),
-            Network::Other => json!("other"),
-            Network::DontKnow => json!("dont-know"),
+            Network::Listed(id) => Value::Object(vec![("id".to_owned(), text(id))]),
+            Network::Other => text("other"),
+            Network::DontKnow => text("dont-know"),
         };
         put(Field::Network, value);
     }
     if let Some(dual_sim) = answers.dual_sim {
-        put(Field::DualSim, json!(dual_sim.key()));
+        put(Field::DualSim, text(dual_sim.key()));
     }
     if let Some(force) = &answers.police_force {
-        put(Field::PoliceForce, json!(force));
+        put(Field::PoliceForce, text(force));
     }
     if let Some(how) = answers.how_reported {
-        put(Field::HowReported, json!(how.key()));
+        put(Field::HowReported, text(how.key()));
     }
     if let Some(insured) = answers.insured {
-        put(Field::Insured, json!(insured));
+        put(Field::Insured, Value::Bool(insured));
     }
     for field in Field::ALL {
-        if let Some(text) = answers.text(field).filter(|t| !t.is_empty()) {
-            put(field, json!(text));
+        if let Some(typed) = answers.text(field).filter(|t| !t.is_empty()) {
+            put(field, text(typed));
         }
     }
     for field in Field::ALL {
         if answers.flag(field) == Some(true) {
-            put(field, json!(true));
+            put(field, Value::Bool(true));
         }
     }
-    let draft = json!({
-        "version": DRAFT_VERSION,
-        "saved_at": saved_at_unix_seconds,
-        "answers": stored,
-    });
-    Some(draft.to_string())
+    let draft = Value::Object(vec![
+        ("version".to_owned(), Value::from_u64(DRAFT_VERSION)),
+        (
+            "saved_at".to_owned(),
+            Value::from_u64(saved_at_unix_seconds),
+        ),
+        ("answers".to_owned(), Value::Object(stored)),
+    ]);
+    Some(draft.to_json())
 }
 
 /// Reads a stored draft. Never panics, whatever the text.
 pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
     let now = now_unix_seconds;
-    let draft: Value = serde_json::from_str(text).map_err(|_| Rejection::Unreadable)?;
-    let draft = draft.as_object().ok_or(Rejection::Unreadable)?;
+    let draft = json::parse(text).map_err(|_| Rejection::Unreadable)?;
+    let top_level = draft.as_object().ok_or(Rejection::Unreadable)?;
     if draft.get("version").and_then(Value::as_u64) != Some(DRAFT_VERSION) {
         return Err(Rejection::UnsupportedVersion);
     }
@@ -147,10 +151,8 @@ pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
     if now.saturating_sub(saved_at) > DRAFT_LIFETIME_SECONDS {
         return Err(Rejection::Expired);
     }
-    let stored = draft
-        .get("answers")
-        .and_then(Value::as_object)
-        .ok_or(Rejection::Unreadable)?;
+    let stored = draft.get("answers").ok_or(Rejection::Unreadable)?;
+    let stored_answers = stored.as_object().ok_or(Rejection::Unreadable)?;
     if stored.get(Field::WhoseDevice.key()).and_then(Value::as_str) != Some(WhoseDevice::Mine.key())
     {
         return Err(Rejection::NotOwnDevice);
@@ -161,11 +163,11 @@ pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
         ..Answers::default()
     };
     let mut dropped = Vec::new();
-    let mut unknown = draft
-        .keys()
-        .filter(|k| !matches!(k.as_str(), "version" | "saved_at" | "answers"))
+    let mut unknown = top_level
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "version" | "saved_at" | "answers"))
         .count();
-    for (key, value) in stored {
+    for (key, value) in stored_answers {
         match Field::from_key(key) {
             None => unknown += 1,
             Some(field) => {
@@ -233,7 +235,7 @@ fn network(value: &Value) -> Result<Network, DropReason> {
         Value::String(key) if key == "other" => Ok(Network::Other),
         Value::String(key) if key == "dont-know" => Ok(Network::DontKnow),
         Value::String(_) => Err(DropReason::NotAnOption),
-        Value::Object(listed) => listed
+        Value::Object(_) => value
             .get("id")
             .ok_or(DropReason::WrongType)
             .and_then(directory_id)
@@ -298,8 +300,8 @@ mod tests {
         (draft.answers, draft.dropped)
     }
 
-    fn with_answers(answers: Value) -> String {
-        json!({"version": 1, "saved_at": SAVED_AT, "answers": answers}).to_string()
+    fn with_answers(answers: &str) -> String {
+        format!(r#"{{"version": 1, "saved_at": {SAVED_AT}, "answers": {answers}}}"#)
     }
 
     #[test]
@@ -347,10 +349,11 @@ mod tests {
 
     #[test]
     fn other_versions_are_refused() {
-        for version in [json!(0), json!(2), json!("1"), json!(null)] {
-            let text = json!({"version": version, "saved_at": SAVED_AT, "answers": {}});
+        for version in ["0", "2", "\"1\"", "null"] {
+            let text =
+                format!(r#"{{"version": {version}, "saved_at": {SAVED_AT}, "answers": {{}}}}"#);
             assert_eq!(
-                draft_from_json(&text.to_string(), SAVED_AT),
+                draft_from_json(&text, SAVED_AT),
                 Err(Rejection::UnsupportedVersion)
             );
         }
@@ -377,7 +380,7 @@ mod tests {
 
     #[test]
     fn a_draft_not_marked_as_from_this_device_is_refused() {
-        let text = with_answers(json!({"whose-device": "someone-elses", "model": "x"}));
+        let text = with_answers(r#"{"whose-device": "someone-elses", "model": "x"}"#);
         assert_eq!(
             draft_from_json(&text, SAVED_AT),
             Err(Rejection::NotOwnDevice)
@@ -386,17 +389,19 @@ mod tests {
 
     #[test]
     fn wrong_types_are_dropped_and_the_rest_kept() {
-        let text = with_answers(json!({
-            "whose-device": "mine",
-            "model": 15,
-            "colour": "Red",
-            "imei-not-found": "yes",
-            "incident": "abduction",
-            "network": {"id": "<script>"},
-            "insured": true,
-            "police-force": ["kent"],
-            "time": null,
-        }));
+        let text = with_answers(
+            r#"{
+                "whose-device": "mine",
+                "model": 15,
+                "colour": "Red",
+                "imei-not-found": "yes",
+                "incident": "abduction",
+                "network": {"id": "<script>"},
+                "insured": true,
+                "police-force": ["kent"],
+                "time": null
+            }"#,
+        );
         let (answers, dropped) = restored(&text);
         assert_eq!(
             answers,
@@ -430,7 +435,9 @@ mod tests {
     #[test]
     fn a_huge_string_is_dropped_not_cut() {
         let huge = "9".repeat(1 << 20);
-        let text = with_answers(json!({"whose-device": "mine", "place": huge, "model": "Pixel"}));
+        let text = with_answers(&format!(
+            r#"{{"whose-device": "mine", "place": "{huge}", "model": "Pixel"}}"#
+        ));
         let (answers, dropped) = restored(&text);
         assert_eq!(answers.place, "");
         assert_eq!(answers.model, "Pixel");
@@ -445,13 +452,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_counted_and_ignored() {
-        let text = json!({
-            "version": 1,
-            "saved_at": SAVED_AT,
-            "extra": {"a": 1},
-            "answers": {"whose-device": "mine", "shoe-size": 9, "__proto__": {}, "colour": "Gold"},
-        });
-        let (answers, dropped) = restored(&text.to_string());
+        let text = format!(
+            r#"{{"version": 1, "saved_at": {SAVED_AT}, "extra": {{"a": 1}},
+                "answers": {{"whose-device": "mine", "shoe-size": 9, "__proto__": {{}}, "colour": "Gold"}}}}"#
+        );
+        let (answers, dropped) = restored(&text);
         assert_eq!(answers.colour, "Gold");
         assert_eq!(dropped, [Dropped::UnknownKeys { count: 3 }]);
     }
