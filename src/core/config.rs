@@ -95,6 +95,19 @@ impl Rgb {
     }
 }
 
+/// A ratio cut (not rounded, so 4.499 never reads as 4.5) to at most two
+/// decimals: `4.47`, `4.5`, `3`. Done by hand because Rust's float
+/// formatting adds kilobytes to the wasm.
+fn two_decimals(ratio: f64) -> String {
+    let hundredths = (ratio * 100.0) as u32;
+    let (whole, rest) = (hundredths / 100, hundredths % 100);
+    match (rest, rest % 10) {
+        (0, _) => format!("{whole}"),
+        (_, 0) => format!("{whole}.{}", rest / 10),
+        _ => format!("{whole}.{rest:02}"),
+    }
+}
+
 /// The WCAG contrast ratio of two colours, from 1 to 21.
 pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     let (la, lb) = (a.luminance(), b.luminance());
@@ -403,8 +416,10 @@ impl Reader {
                     problems.push(ConfigProblem {
                         path: format!("theme.{name}"),
                         reason: format!(
-                            "{} has a contrast of {ratio:.2}:1 against {what}; WCAG needs {min}:1",
-                            colour.css()
+                            "{} has a contrast of {}:1 against {what}; WCAG needs {}:1",
+                            colour.css(),
+                            two_decimals(ratio),
+                            two_decimals(min)
                         ),
                     });
                     *slot = None;
@@ -639,6 +654,12 @@ mod tests {
     fn contrast_matches_wcag_examples() {
         assert!((contrast(Rgb(0, 0, 0), Rgb(255, 255, 255)) - 21.0).abs() < 0.01);
         assert!((contrast(Rgb(0x1d, 0x70, 0xb8), Rgb(255, 255, 255)) - 5.17).abs() < 0.05);
+    }
+
+    #[test]
+    fn ratios_read_as_written_by_wcag() {
+        let written: Vec<String> = [3.0, 4.5, 4.499, 4.07, 21.0].map(two_decimals).into();
+        assert_eq!(written, ["3", "4.5", "4.49", "4.07", "21"]);
     }
 
     #[test]
