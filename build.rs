@@ -1,11 +1,13 @@
 //! Merges the English locale files (`locales/en-GB/*.json`) into one
 //! catalogue and generates the `Msg` enum from its keys, so that code naming
-//! a message English lacks fails to compile.
+//! a message English lacks fails to compile. Also writes the runtime copy of
+//! the directories in `data/`, without what only reviewers read.
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    write_runtime_directories();
     let dir = Path::new("locales/en-GB");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -59,4 +61,35 @@ fn main() {
     }
     code.push_str("        }\n    }\n}\n");
     std::fs::write(out_dir.join("messages.rs"), code).expect("write the message enum");
+}
+
+/// The widget never shows where a fact was read, when it was checked or the
+/// reviewers' notes, so its copy of each directory leaves them out (about
+/// two thirds of the text). Every entry keeps an empty `source` and
+/// `checked`, so the same reader reads both copies; the tests check the full
+/// files in `data/`.
+fn write_runtime_directories() {
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    for name in [
+        "police_forces.json",
+        "network_providers.json",
+        "support_services.json",
+    ] {
+        let path = Path::new("data").join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).expect("read a directory file");
+        let mut file: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+        let top = file.as_object_mut().expect("a directory file is an object");
+        top.retain(|key, _| key != "note" && key != "liability_cap");
+        for list in top.values_mut().filter_map(serde_json::Value::as_array_mut) {
+            for entry in list.iter_mut().filter_map(serde_json::Value::as_object_mut) {
+                entry.retain(|key, _| key != "note" && key != "secondary_sources");
+                entry.insert("source".into(), serde_json::json!({}));
+                entry.insert("checked".into(), serde_json::json!(""));
+            }
+        }
+        std::fs::write(Path::new(&out_dir).join(name), file.to_string())
+            .expect("write a runtime directory");
+    }
 }
