@@ -32,6 +32,25 @@ async fn continue_on_the_start_page_waits_for_the_next_page_to_arrive() {
 }
 
 #[tokio::test]
+async fn a_staff_page_opened_directly_loads_beside_the_journey() {
+    // Both modules are on their way at once, and they share code.
+    let b = Browser::start(1280, 900).await;
+    b.client
+        .goto(&format!("{}/#/check-code", e2e::origin()))
+        .await
+        .expect("navigate");
+    b.wait_for_heading("Check a report code").await;
+    b.client
+        .goto(&format!("{}/#/", e2e::origin()))
+        .await
+        .expect("navigate");
+    b.choose("Someone else’s, or a shared one").await;
+    b.submit().await;
+    b.wait_for_heading("Do these things first").await;
+    b.finish().await;
+}
+
+#[tokio::test]
 async fn a_page_that_could_not_be_downloaded_can_be_tried_again() {
     let b = Browser::start(390, 844).await;
     b.open("").await;

@@ -10,7 +10,7 @@ use crate::core::journey::{Mode, Page, WhoseDevice, reachable};
 use crate::ui::host;
 use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
 use crate::ui::offline::{UpdateNotice, provide_offline};
-use crate::ui::pages::{page_view, preload_pages};
+use crate::ui::pages::page_view;
 use crate::ui::quick_exit::QuickExit;
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use crate::ui::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
@@ -71,7 +71,6 @@ pub fn App() -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     focus_heading_on_page_change(shown, root);
     apply_theme(state, root);
-    preload_pages();
 
     let lang = move || state.catalog.with(|c| c.locale.tag());
     let dir = move || match state.catalog.with(|c| c.locale.dir()) {

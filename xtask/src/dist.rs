@@ -108,6 +108,25 @@ fn build_code(dist: &Path) -> Result<Code> {
     // loader and the main module refer to one another, so all three carry
     // one hash of the three together.
     let mut loader = fs::read_to_string(work.join("__wasm_split.js"))?;
+    // Compile each module as it arrives instead of leaving its response
+    // unread until the modules it needs are in: Chromium holds an unread
+    // response's connection, and enough of them stall the rest.
+    for (old, new) in [
+        (
+            "const src = fetch(new URL(",
+            "const src = WebAssembly.compileStreaming(fetch(new URL(",
+        ),
+        (", import.meta.url));", ", import.meta.url)));"),
+        (
+            "(WebAssembly.instantiateStreaming(src, imports))",
+            "(WebAssembly.instantiate(await src, imports))",
+        ),
+    ] {
+        if !loader.contains(old) {
+            return Err(format!("__wasm_split.js no longer has {old:?}").into());
+        }
+        loader = loader.replace(old, new);
+    }
     for module in &split.split_modules {
         let stem = file_stem(module)?;
         let bytes = fs::read(module)?;

@@ -32,17 +32,18 @@ pub use start::StartPage;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-#[cfg(split_pages)]
-use leptos::wasm_split::wasm_split;
 
 use crate::core::i18n::Msg;
 use crate::core::journey::Page;
 use crate::ui::app::HeadingFocus;
+use crate::ui::split::split_off;
 use crate::ui::state::tr;
 
 /// The page's view. The start page is in the main module, so the first
 /// visit downloads only what it needs; every other page's code is split off
-/// and fetched when first shown (or earlier, by `preload_pages`).
+/// and fetched when first shown. (Fetching the journey's module as soon as
+/// the start page was up sometimes left one of its downloads hanging while
+/// the service worker was installing, so it waits for Continue.)
 pub fn page_view(page: Page) -> AnyView {
     match page {
         Page::Start => view! { <StartPage/> }.into_any(),
@@ -51,17 +52,6 @@ pub fn page_view(page: Page) -> AnyView {
         }
         _ => split_page(page, journey_page, preload_journey).into_any(),
     }
-}
-
-/// Fetches the journey's pages in the background once the start page is
-/// up, so that Continue does not wait on the network.
-pub fn preload_pages() {
-    request_animation_frame(|| {
-        leptos::task::spawn_local(async {
-            // A failure shows again, with a way to retry, when the page is opened.
-            let _ = preload_journey().await;
-        });
-    });
 }
 
 type Loaded = Result<AnyView, SplitLoaderError>;
@@ -150,31 +140,10 @@ fn LoadFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     }
 }
 
-/// Declares a group of pages split off into their own module, with `$preload`
-/// to fetch it. Builds that do not split (the component tests) link the
-/// pages in, behind the same async functions.
-macro_rules! split_off {
-    ($(#[$doc:meta])* $module:ident, $preload:ident, fn $name:ident($page:ident) $body:block) => {
-        $(#[$doc])*
-        #[cfg(split_pages)]
-        #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
-        fn $name($page: Page) -> Loaded $body
-
-        $(#[$doc])*
-        #[cfg(not(split_pages))]
-        async fn $name($page: Page) -> Loaded $body
-
-        #[cfg(not(split_pages))]
-        async fn $preload() -> Result<(), SplitLoaderError> {
-            Ok(())
-        }
-    };
-}
-
 split_off! {
     /// The journey after the start page, in one module fetched together.
-    journey, preload_journey, fn journey_page(page) {
-        Ok(match page {
+    journey, preload preload_journey, fn journey_page(page: Page) -> AnyView {
+        match page {
             Page::ActNow => view! { <ActNowPage/> }.into_any(),
             Page::WhatHappened => view! { <WhatHappenedPage/> }.into_any(),
             Page::When => view! { <WhenPage/> }.into_any(),
@@ -194,18 +163,18 @@ split_off! {
             Page::CheckAnswers => view! { <CheckAnswersPage/> }.into_any(),
             Page::Report => view! { <ReportPage/> }.into_any(),
             Page::Start | Page::CheckCode | Page::About | Page::Signpost => ().into_any(),
-        })
+        }
     }
 }
 
 split_off! {
     /// The pages for staff and the about page, which a victim rarely opens.
-    more, preload_more, fn more_page(page) {
-        Ok(match page {
+    more, preload preload_more, fn more_page(page: Page) -> AnyView {
+        match page {
             Page::CheckCode => view! { <CheckCodePage/> }.into_any(),
             Page::About => view! { <AboutPage/> }.into_any(),
             Page::Signpost => view! { <SignpostPage/> }.into_any(),
             _ => ().into_any(),
-        })
+        }
     }
 }
