@@ -19,7 +19,7 @@ const CACHE_PREFIX = "stolen-phone " + SCOPE + " ";
 const CACHE = CACHE_PREFIX + VERSION;
 const INDEX = new URL("index.html", SCOPE).href;
 const PRECACHED = new Set(ASSETS.map((path) => new URL(path, SCOPE).href));
-// Trunk names built files by their contents (name-0123456789abcdef.ext), so
+// The build names its files by their contents (name-0123456789abcdef.ext), so
 // the copy the page has just downloaded is the right one: no second download.
 const CONTENT_NAMED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 

@@ -13,6 +13,7 @@ mod offline;
 mod pages;
 mod qr;
 mod quick_exit;
+mod split;
 mod state;
 mod storage;
 mod tac;

@@ -13,6 +13,7 @@ const LIGHTHOUSE_VERSION: &str = "12.8.2";
 
 pub fn run() -> Result {
     tools::ensure_build_tools()?;
+    tools::ensure_trunk()?;
     tools::ensure_test_tools()?;
     dist::build_release()?;
     let bench_dir = repo_root().join("target/bench");

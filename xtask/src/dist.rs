@@ -1,5 +1,6 @@
-//! The release build in `dist/`: Trunk, then a `.br` and `.gz` beside each
-//! asset, and the size report.
+//! The release build in `dist/`: the page and its files, the code (cargo,
+//! the splitter, wasm-bindgen, wasm-opt), then a `.br` and `.gz` beside
+//! each asset, and the size report.
 
 use std::fs;
 use std::io::Write;
@@ -10,16 +11,237 @@ use crate::{Result, dist_dir};
 
 /// Builds the release widget into `dist/` with pre-compressed copies.
 pub fn build_release() -> Result {
-    // Trunk runs offline (it must never download tools), which makes cargo
-    // offline too, so fetch the crates first.
+    // The build itself runs offline, so fetch the crates first.
     run(command("cargo").args(["fetch", "--target", "wasm32-unknown-unknown"]))?;
-    run(command("trunk")
-        .args(["build", "--release", "--offline"])
-        .env("TRUNK_OFFLINE", "true"))?;
-    write_locales(&dist_dir())?;
-    write_tac_table(&dist_dir())?;
-    write_service_worker(&dist_dir())?;
-    compress_all(&dist_dir())
+    let dist = dist_dir();
+    if dist.exists() {
+        fs::remove_dir_all(&dist)?;
+    }
+    fs::create_dir_all(&dist)?;
+    let code = build_code(&dist)?;
+    write_page(&dist, &code)?;
+    write_locales(&dist)?;
+    write_tac_table(&dist)?;
+    write_service_worker(&dist)?;
+    compress_all(&dist)
+}
+
+/// The file names (in `dist/`) of the code the page starts with.
+struct Code {
+    glue: String,
+    main_wasm: String,
+}
+
+/// The crate the widget is built from, and its names as built.
+const BIN: &str = "stolen-phone";
+/// What `dist/` names the split-off modules start with, so that the size
+/// report can tell them from the code the first page needs.
+const SPLIT_PREFIX: &str = "split-";
+
+/// Builds the widget's wasm, splits off the code only later pages need,
+/// runs wasm-bindgen and wasm-opt, and writes the files into `dist/` under
+/// names that carry a hash of their contents.
+fn build_code(dist: &Path) -> Result<Code> {
+    // The splitter reads the linker's relocations to see what code uses
+    // what; `split_pages` turns the later pages into split points.
+    run(command("cargo").args([
+        "build",
+        "--release",
+        "--offline",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--bin",
+        BIN,
+        "--config",
+        "target.wasm32-unknown-unknown.rustflags=[\"-Clink-args=--emit-relocs\", \"--cfg\", \"split_pages\"]",
+    ]))?;
+    let root = crate::repo_root();
+    let input = fs::read(root.join(format!("target/wasm32-unknown-unknown/release/{BIN}.wasm")))?;
+    let work = root.join("target/split");
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    fs::create_dir_all(&work)?;
+    let main_split = work.join("main.wasm");
+    let glue_name = format!("{BIN}.js");
+    let main_module = format!("./{glue_name}");
+    let split = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(&input);
+        opts.output_dir = &work;
+        opts.main_out_path = &main_split;
+        opts.main_module = &main_module;
+        opts.link_name = "./__wasm_split.js";
+        opts
+    })
+    .map_err(|e| format!("splitting the wasm: {e:?}"))?;
+    drop(input);
+
+    // The main module goes through wasm-bindgen; the split modules only
+    // import from it, so they need no glue of their own.
+    run(command("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--no-demangle",
+            "--out-name",
+            BIN,
+            "--out-dir",
+        ])
+        .arg(&work)
+        .arg(&main_split))?;
+    let main_wasm = work.join(format!("{BIN}_bg.wasm"));
+    for wasm in std::iter::once(&main_wasm).chain(&split.split_modules) {
+        run(command("wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--output",
+            ])
+            .arg(wasm)
+            .arg(wasm))?;
+    }
+
+    // Content names: each split module by its own bytes; the glue, the
+    // loader and the main module refer to one another, so all three carry
+    // one hash of the three together.
+    let mut loader = fs::read_to_string(work.join("__wasm_split.js"))?;
+    // Compile each module as it arrives instead of leaving its response
+    // unread until the modules it needs are in: Chromium holds an unread
+    // response's connection, and enough of them stall the rest.
+    for (old, new) in [
+        (
+            "const src = fetch(new URL(",
+            "const src = WebAssembly.compileStreaming(fetch(new URL(",
+        ),
+        (", import.meta.url));", ", import.meta.url)));"),
+        (
+            "(WebAssembly.instantiateStreaming(src, imports))",
+            "(WebAssembly.instantiate(await src, imports))",
+        ),
+    ] {
+        if !loader.contains(old) {
+            return Err(format!("__wasm_split.js no longer has {old:?}").into());
+        }
+        loader = loader.replace(old, new);
+    }
+    for module in &split.split_modules {
+        let stem = file_stem(module)?;
+        let bytes = fs::read(module)?;
+        let short = stem
+            .strip_prefix("split_")
+            .unwrap_or(&stem)
+            .replace('_', "-");
+        let named = format!("{SPLIT_PREFIX}{short}-{:016x}.wasm", fnv(&bytes));
+        let old = format!("\"./{stem}.wasm\"");
+        if loader.matches(&old).count() != 1 {
+            return Err(format!("__wasm_split.js must name {old} once").into());
+        }
+        loader = loader.replace(&old, &format!("\"./{named}\""));
+        fs::write(dist.join(named), bytes)?;
+    }
+    let mut glue = fs::read_to_string(work.join(&glue_name))?;
+    let main_bytes = fs::read(&main_wasm)?;
+    let mut together = Fnv64::new();
+    for part in [glue.as_bytes(), loader.as_bytes(), &main_bytes] {
+        together.write(part);
+        together.write(&[0]);
+    }
+    let hash = together.0;
+    let glue_named = format!("{BIN}-{hash:016x}.js");
+    let loader_named = format!("{SPLIT_PREFIX}loader-{hash:016x}.js");
+    let main_named = format!("{BIN}-{hash:016x}_bg.wasm");
+    // Only the import statements: the wasm names its imports by the old name.
+    for (text, old, new) in [
+        (&mut glue, "./__wasm_split.js", &loader_named),
+        (&mut loader, main_module.as_str(), &glue_named),
+    ] {
+        let old = format!("from \"{old}\"");
+        if !text.contains(&old) {
+            return Err(format!("the code does not import {old}").into());
+        }
+        *text = text.replace(&old, &format!("from \"./{new}\""));
+    }
+    fs::write(dist.join(&glue_named), glue)?;
+    fs::write(dist.join(&loader_named), loader)?;
+    fs::write(dist.join(&main_named), main_bytes)?;
+    Ok(Code {
+        glue: glue_named,
+        main_wasm: main_named,
+    })
+}
+
+fn file_stem(path: &Path) -> Result<String> {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{}: no file name", path.display()).into())
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash = Fnv64::new();
+    hash.write(bytes);
+    hash.0
+}
+
+/// Writes `index.html` from the one in the repository: each
+/// `<link data-build rel=…>` becomes a plain link to a copy named by its
+/// contents (`css`, `icon`) or a file copied as it is (`copy-file`), and the
+/// script that starts the code goes before `</head>`.
+fn write_page(dist: &Path, code: &Code) -> Result {
+    let root = crate::repo_root();
+    let source = fs::read_to_string(root.join("index.html"))?;
+    let mut page = String::new();
+    for line in source.lines() {
+        let Some(rest) = line.trim().strip_prefix("<link data-build ") else {
+            if line.trim() == "</head>" {
+                // A file rather than an inline script, so the strict CSP holds.
+                page.push_str(&format!(
+                    "  <script type=\"module\" src=\"./boot.js\" data-js=\"./{}\" data-wasm=\"./{}\"></script>\n",
+                    code.glue, code.main_wasm
+                ));
+            }
+            page.push_str(line);
+            page.push('\n');
+            continue;
+        };
+        let attr = |name: &str| {
+            let start = rest.find(&format!("{name}=\""))? + name.len() + 2;
+            rest[start..].split('"').next()
+        };
+        let (Some(rel), Some(href)) = (attr("rel"), attr("href")) else {
+            return Err(format!("index.html: {line:?} needs rel and href").into());
+        };
+        let file = root.join(href);
+        let name = file_stem(&file)?;
+        let bytes = fs::read(&file)?;
+        match rel {
+            "copy-file" => {
+                fs::write(dist.join(format!("{name}.{}", extension(&file)?)), bytes)?;
+                continue;
+            }
+            "css" | "icon" => {
+                let named = format!("{name}-{:016x}.{}", fnv(&bytes), extension(&file)?);
+                fs::write(dist.join(&named), bytes)?;
+                let rel = if rel == "css" { "stylesheet" } else { rel };
+                page.push_str(&format!("  <link rel=\"{rel}\" href=\"./{named}\">\n"));
+            }
+            _ => return Err(format!("index.html: unknown rel {rel:?}").into()),
+        }
+    }
+    if !page.contains("data-js=") {
+        return Err("index.html must have a </head> line".into());
+    }
+    fs::write(dist.join("index.html"), page)?;
+    Ok(())
+}
+
+fn extension(path: &Path) -> Result<&str> {
+    path.extension()
+        .and_then(|s| s.to_str())
+        .ok_or_else(|| format!("{}: no extension", path.display()).into())
 }
 
 /// Joins each non-default locale's area files into `locales/<tag>.json`,
@@ -229,7 +451,11 @@ pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
 
 fn is_first_visit(name: &str) -> bool {
     // Data and other languages load later; embed.js is for host pages only.
-    let later = name.starts_with("data/") || name.starts_with("locales/") || name == "embed.js";
+    // Split-off code loads after the first page is up.
+    let later = name.starts_with("data/")
+        || name.starts_with("locales/")
+        || name == "embed.js"
+        || (name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm"));
     !later
 }
 

@@ -75,11 +75,6 @@ fn version_of(program: &str) -> Option<String> {
 /// Everything needed to build the widget.
 pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
-    ensure_cargo_tool(
-        "trunk",
-        TRUNK_VERSION,
-        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
-    )?;
     // wasm-bindgen-cli's own lockfile pins a crate the registry no longer has,
     // so it is installed without --locked.
     ensure_cargo_tool(
@@ -93,6 +88,15 @@ pub fn ensure_build_tools() -> Result {
         ],
     )?;
     ensure_npm_packages()
+}
+
+/// Trunk, which builds the bench's minimal Leptos counter.
+pub fn ensure_trunk() -> Result {
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+    )
 }
 
 /// Everything the tests need beyond the build: Chromium and its driver.

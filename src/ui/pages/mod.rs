@@ -31,33 +31,150 @@ pub use signpost::SignpostPage;
 pub use start::StartPage;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
+use crate::core::i18n::Msg;
 use crate::core::journey::Page;
+use crate::ui::app::HeadingFocus;
+use crate::ui::split::split_off;
+use crate::ui::state::tr;
 
-/// The component for a page.
+/// The page's view. The start page is in the main module, so the first
+/// visit downloads only what it needs; every other page's code is split off
+/// and fetched when first shown. (Fetching the journey's module as soon as
+/// the start page was up sometimes left one of its downloads hanging while
+/// the service worker was installing, so it waits for Continue.)
 pub fn page_view(page: Page) -> AnyView {
     match page {
         Page::Start => view! { <StartPage/> }.into_any(),
-        Page::ActNow => view! { <ActNowPage/> }.into_any(),
-        Page::WhatHappened => view! { <WhatHappenedPage/> }.into_any(),
-        Page::When => view! { <WhenPage/> }.into_any(),
-        Page::Where => view! { <WherePage/> }.into_any(),
-        Page::Phone => view! { <PhonePage/> }.into_any(),
-        Page::PhoneNumber => view! { <PhoneNumberPage/> }.into_any(),
-        Page::Network => view! { <NetworkPage/> }.into_any(),
-        Page::DualSim => view! { <DualSimPage/> }.into_any(),
-        Page::FindImei => view! { <FindImeiPage/> }.into_any(),
-        Page::EnterImei => view! { <EnterImeiPage/> }.into_any(),
-        Page::ImeiChecked => view! { <ImeiCheckedPage/> }.into_any(),
-        Page::BlockIt => view! { <BlockItPage/> }.into_any(),
-        Page::Police => view! { <PolicePage/> }.into_any(),
-        Page::Reference => view! { <ReferencePage/> }.into_any(),
-        Page::Insurance => view! { <InsurancePage/> }.into_any(),
-        Page::InsuranceDetails => view! { <InsuranceDetailsPage/> }.into_any(),
-        Page::CheckAnswers => view! { <CheckAnswersPage/> }.into_any(),
-        Page::Report => view! { <ReportPage/> }.into_any(),
-        Page::CheckCode => view! { <CheckCodePage/> }.into_any(),
-        Page::About => view! { <AboutPage/> }.into_any(),
-        Page::Signpost => view! { <SignpostPage/> }.into_any(),
+        Page::CheckCode | Page::About | Page::Signpost => {
+            split_page(page, more_page, preload_more).into_any()
+        }
+        _ => split_page(page, journey_page, preload_journey).into_any(),
+    }
+}
+
+type Loaded = Result<AnyView, SplitLoaderError>;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Arrival {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// A page whose code is split off: "Loading…" while it comes, and a way to
+/// try again if the connection fails. The view is built only once the code
+/// is in, so it is built like any other page, in the page's own scope.
+fn split_page<V, P>(page: Page, view: fn(Page) -> V, fetch: fn() -> P) -> impl IntoView
+where
+    V: Future<Output = Loaded> + 'static,
+    P: Future<Output = Result<(), SplitLoaderError>> + 'static,
+{
+    let arrival = RwSignal::new(match now_or_never(fetch()) {
+        Some(Ok(())) => Arrival::Ready,
+        _ => Arrival::Loading,
+    });
+    let wait = move || {
+        leptos::task::spawn_local(async move {
+            let done = fetch().await;
+            arrival.try_set(if done.is_ok() {
+                Arrival::Ready
+            } else {
+                Arrival::Failed
+            });
+        })
+    };
+    if arrival.get_untracked() == Arrival::Loading {
+        wait();
+    }
+    move || match arrival.get() {
+        Arrival::Loading => {
+            view! { <p class="loading" role="status">{tr(Msg::PageLoading)}</p> }.into_any()
+        }
+        Arrival::Failed => view! {
+            <LoadFailed retry=move || {
+                arrival.set(Arrival::Loading);
+                wait();
+            }/>
+            <FocusWhenShown/>
+        }
+        .into_any(),
+        // Loaded, so the call finishes at once.
+        Arrival::Ready => match now_or_never(view(page)) {
+            Some(Ok(shown)) => view! { {shown} <FocusWhenShown/> }.into_any(),
+            _ => ().into_any(),
+        },
+    }
+}
+
+/// The result of a future that is already done, without waiting.
+fn now_or_never<F: Future>(future: F) -> Option<F::Output> {
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(future).poll(&mut context) {
+        std::task::Poll::Ready(out) => Some(out),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// Gives the page's heading focus once it is on screen, if the page change
+/// that asked for it happened while the code was loading.
+#[component]
+fn FocusWhenShown() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(focus) = use_context::<HeadingFocus>() {
+            focus.try_focus();
+        }
+    });
+}
+
+/// Said when a page's code could not be fetched.
+#[component]
+fn LoadFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div role="alert">
+            <h1 class="heading-l" tabindex="-1">{tr(Msg::PageLoadFailedTitle)}</h1>
+            <p>{tr(Msg::PageLoadFailed)}</p>
+            <button type="button" class="button" on:click=move |_| retry()>{tr(Msg::TryAgain)}</button>
+        </div>
+    }
+}
+
+split_off! {
+    /// The journey after the start page, in one module fetched together.
+    journey, preload preload_journey, fn journey_page(page: Page) -> AnyView {
+        match page {
+            Page::ActNow => view! { <ActNowPage/> }.into_any(),
+            Page::WhatHappened => view! { <WhatHappenedPage/> }.into_any(),
+            Page::When => view! { <WhenPage/> }.into_any(),
+            Page::Where => view! { <WherePage/> }.into_any(),
+            Page::Phone => view! { <PhonePage/> }.into_any(),
+            Page::PhoneNumber => view! { <PhoneNumberPage/> }.into_any(),
+            Page::Network => view! { <NetworkPage/> }.into_any(),
+            Page::DualSim => view! { <DualSimPage/> }.into_any(),
+            Page::FindImei => view! { <FindImeiPage/> }.into_any(),
+            Page::EnterImei => view! { <EnterImeiPage/> }.into_any(),
+            Page::ImeiChecked => view! { <ImeiCheckedPage/> }.into_any(),
+            Page::BlockIt => view! { <BlockItPage/> }.into_any(),
+            Page::Police => view! { <PolicePage/> }.into_any(),
+            Page::Reference => view! { <ReferencePage/> }.into_any(),
+            Page::Insurance => view! { <InsurancePage/> }.into_any(),
+            Page::InsuranceDetails => view! { <InsuranceDetailsPage/> }.into_any(),
+            Page::CheckAnswers => view! { <CheckAnswersPage/> }.into_any(),
+            Page::Report => view! { <ReportPage/> }.into_any(),
+            Page::Start | Page::CheckCode | Page::About | Page::Signpost => ().into_any(),
+        }
+    }
+}
+
+split_off! {
+    /// The pages for staff and the about page, which a victim rarely opens.
+    more, preload preload_more, fn more_page(page: Page) -> AnyView {
+        match page {
+            Page::CheckCode => view! { <CheckCodePage/> }.into_any(),
+            Page::About => view! { <AboutPage/> }.into_any(),
+            Page::Signpost => view! { <SignpostPage/> }.into_any(),
+            _ => ().into_any(),
+        }
     }
 }

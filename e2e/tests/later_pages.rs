@@ -1,0 +1,72 @@
+//! Pages after the start page come in a second download: Continue must work
+//! while it is still on its way, and a failed download can be tried again.
+
+use e2e::Browser;
+use serde_json::json;
+
+/// A slow phone network: the later pages arrive well after the start page.
+async fn slow_network(b: &Browser) {
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 400, "downloadThroughput": 50_000, "uploadThroughput": 20_000 }),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn continue_on_the_start_page_waits_for_the_next_page_to_arrive() {
+    let b = Browser::start(390, 844).await;
+    slow_network(&b).await;
+    b.open("").await;
+    b.choose("Someone else’s, or a shared one").await;
+    b.submit().await;
+    b.wait_for_heading("Do these things first").await;
+    assert_eq!(
+        b.focused().await,
+        "h1",
+        "the new page's heading takes focus"
+    );
+    b.check_page("later-01-act-now").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn a_staff_page_opened_directly_loads_beside_the_journey() {
+    // Both modules are on their way at once, and they share code.
+    let b = Browser::start(1280, 900).await;
+    b.client
+        .goto(&format!("{}/#/check-code", e2e::origin()))
+        .await
+        .expect("navigate");
+    b.wait_for_heading("Check a report code").await;
+    b.client
+        .goto(&format!("{}/#/", e2e::origin()))
+        .await
+        .expect("navigate");
+    b.choose("Someone else’s, or a shared one").await;
+    b.submit().await;
+    b.wait_for_heading("Do these things first").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn a_page_that_could_not_be_downloaded_can_be_tried_again() {
+    let b = Browser::start(390, 844).await;
+    b.open("").await;
+    // Past the service worker, which may already hold every file.
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+        .await;
+    b.set_offline(true).await;
+    b.client
+        .goto(&format!("{}/#/check-code", e2e::origin()))
+        .await
+        .expect("navigate");
+    b.wait_for_heading("This page could not be loaded").await;
+    b.check_page("later-02-could-not-load").await;
+    b.set_offline(false).await;
+    b.press_button("Try again").await;
+    b.wait_for_heading("Check a report code").await;
+    b.finish().await;
+}
