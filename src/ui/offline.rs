@@ -42,28 +42,37 @@ pub fn provide_offline(embedded: bool) {
         registration: StoredValue::new_local(None),
     };
     provide_context(updates);
-    // In an iframe the host's page decides how long it stays, and browsers
-    // partition or refuse third-party storage: a worker there would cache for
-    // a context that may never come back. See EMBEDDING.md, "Offline".
-    if embedded {
-        return;
-    }
-    if worker_container().is_none() {
-        return;
-    }
-    // Wait for the page to finish loading, so that on a weak connection the
-    // worker's downloads never slow the first page down.
+    leptos::task::spawn_local(async move {
+        // Nothing in the background until the first page is in, so that on a
+        // weak connection it comes first.
+        page_loaded().await;
+        crate::ui::pages::preload_journey_pages().await;
+        // The worker only after the journey's code: the page and the worker
+        // never download the same file at once (which could leave one of the
+        // two downloads hanging), and the worker finds the page's copies in
+        // the browser's cache instead of downloading them again.
+        // In an iframe the host's page decides how long it stays, and browsers
+        // partition or refuse third-party storage: a worker there would cache
+        // for a context that may never come back. See EMBEDDING.md, "Offline".
+        if !embedded && worker_container().is_some() {
+            register(updates);
+        }
+    });
+}
+
+/// Resolves once the page's `load` event has fired.
+async fn page_loaded() {
     if document().ready_state() == "complete" {
-        register(updates);
-    } else {
-        let registered = StoredValue::new(false);
-        let _ = window_event_listener(leptos::ev::load, move |_| {
-            if !registered.get_value() {
-                registered.set_value(true);
-                register(updates);
-            }
-        });
+        return;
     }
+    let loaded = js_sys::Promise::new(&mut |resolve, _| {
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+            "load", &resolve, &once,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(loaded).await;
 }
 
 /// `navigator.serviceWorker`, if this browser and context have one (not on

@@ -41,9 +41,7 @@ use crate::ui::state::tr;
 
 /// The page's view. The start page is in the main module, so the first
 /// visit downloads only what it needs; every other page's code is split off
-/// and fetched when first shown. (Fetching the journey's module as soon as
-/// the start page was up sometimes left one of its downloads hanging while
-/// the service worker was installing, so it waits for Continue.)
+/// and fetched when first shown, or earlier by [`preload_journey_pages`].
 pub fn page_view(page: Page) -> AnyView {
     match page {
         Page::Start => view! { <StartPage/> }.into_any(),
@@ -52,6 +50,13 @@ pub fn page_view(page: Page) -> AnyView {
         }
         _ => split_page(page, journey_page, preload_journey).into_any(),
     }
+}
+
+/// Fetches the journey's module in the background, so that Continue does
+/// not wait on the network. A failure shows again, with a way to try again,
+/// when a journey page is opened.
+pub async fn preload_journey_pages() {
+    let _ = preload_journey().await;
 }
 
 type Loaded = Result<AnyView, SplitLoaderError>;
