@@ -191,6 +191,13 @@ async fn a_draft_with_bad_fields_keeps_the_good_ones_and_says_what_was_dropped()
     );
     b.assert_nothing_ran("wrong-types").await;
     b.check_page("hostile-draft-wrong-types").await;
+    // The notice follows the language picker, like every other word.
+    b.press_button("Cymraeg").await;
+    b.wait_for_text(".notice", "Rydyn ni wedi dod â’r atebion")
+        .await;
+    b.press_button("English").await;
+    b.wait_for_text(".notice", "We have brought back the answers")
+        .await;
 
     // A 1 MB answer is dropped, not cut, and not written back.
     let one_mb = draft(

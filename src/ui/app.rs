@@ -124,23 +124,20 @@ fn StorageNotice(draft: Option<DraftNotice>) -> impl IntoView {
             .location()
             .set_hash(&hash_for(Page::Start, Mode::Journey));
     };
-    let restored_text = draft.map(|notice| match notice {
+    // In the language shown, so that it follows the language picker.
+    let restored_text = move |notice: DraftNotice| match notice {
         DraftNotice::Cleared => tr(Msg::DraftCleared)(),
-        DraftNotice::Restored { dropped } => {
-            let mut text = tr(Msg::RestoredNotice)();
+        DraftNotice::Restored { dropped } => state.catalog.with(|c| {
+            let mut text = c.get(Msg::RestoredNotice).to_owned();
             if dropped > 0 {
                 text.push(' ');
-                text.push_str(
-                    &state
-                        .catalog
-                        .with_untracked(|c| c.plural(Msg::RestoredDropped, dropped as u64)),
-                );
+                text.push_str(&c.plural(Msg::RestoredDropped, dropped as u64));
             }
             text
-        }
-    });
+        }),
+    };
     view! {
-        {restored_text.map(|t| view! { <p class="notice" role="status">{t}</p> })}
+        {draft.map(|notice| view! { <p class="notice" role="status">{move || restored_text(notice)}</p> })}
         {move || own().then(|| view! {
             <p class="notice notice--saved">
                 {tr(Msg::SavedNotice)}" "
