@@ -428,18 +428,40 @@ pub struct AssetSize {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
-    pub first_visit: bool,
+    pub loaded: Loaded,
 }
 
-/// Sizes of every asset in `dist/`. `first_visit` marks what the first page
-/// load downloads; data fetched later (such as the TAC table) is apart.
+/// When a visitor's browser downloads an asset.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Loaded {
+    /// Before the start page works.
+    FirstPage,
+    /// In the background once the first page has loaded: the journey's code.
+    AfterFirstPage,
+    /// Only when needed: a staff or about page's code, the TAC table once
+    /// the IMEI is checked, another language when chosen, the host page's
+    /// embed script.
+    WhenNeeded,
+}
+
+impl Loaded {
+    pub fn label(self) -> &'static str {
+        match self {
+            Loaded::FirstPage => "first page",
+            Loaded::AfterFirstPage => "after first page",
+            Loaded::WhenNeeded => "when needed",
+        }
+    }
+}
+
+/// Sizes of every asset in `dist/`, each with when it is downloaded.
 pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
     let mut rows = Vec::new();
     for asset in assets(dir)? {
         let name = asset.strip_prefix(dir)?.to_string_lossy().into_owned();
         let len = |p: &Path| fs::metadata(p).map(|m| m.len());
         rows.push(AssetSize {
-            first_visit: is_first_visit(&name),
+            loaded: when_loaded(&name),
             raw: len(&asset)?,
             gzip: len(&with_suffix(&asset, "gz"))?,
             brotli: len(&with_suffix(&asset, "br"))?,
@@ -449,14 +471,18 @@ pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
     Ok(rows)
 }
 
-fn is_first_visit(name: &str) -> bool {
-    // Data and other languages load later; embed.js is for host pages only.
-    // Split-off code loads after the first page is up.
-    let later = name.starts_with("data/")
-        || name.starts_with("locales/")
-        || name == "embed.js"
-        || (name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm"));
-    !later
+fn when_loaded(name: &str) -> Loaded {
+    let split_code = name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm");
+    if split_code && name.starts_with(&format!("{SPLIT_PREFIX}more-")) {
+        Loaded::WhenNeeded
+    } else if split_code {
+        // The journey's module and the chunks it shares with the others.
+        Loaded::AfterFirstPage
+    } else if name.starts_with("data/") || name.starts_with("locales/") || name == "embed.js" {
+        Loaded::WhenNeeded
+    } else {
+        Loaded::FirstPage
+    }
 }
 
 /// Prints the size table and the first-visit totals.
@@ -467,24 +493,33 @@ pub fn print_sizes(dir: &Path) -> Result {
         "asset", "raw", "gzip -9", "brotli 11"
     );
     for r in &rows {
-        let when = if r.first_visit {
-            "first visit"
-        } else {
-            "later"
-        };
         println!(
-            "{:<48} {:>10} {:>10} {:>10}  {when}",
-            r.name, r.raw, r.gzip, r.brotli
+            "{:<48} {:>10} {:>10} {:>10}  {}",
+            r.name,
+            r.raw,
+            r.gzip,
+            r.brotli,
+            r.loaded.label()
         );
     }
-    let first: Vec<_> = rows.iter().filter(|r| r.first_visit).collect();
-    let total = |f: fn(&AssetSize) -> u64| first.iter().map(|r| f(r)).sum::<u64>();
-    println!(
-        "{:<48} {:>10} {:>10} {:>10}",
-        "first visit total",
-        total(|r| r.raw),
-        total(|r| r.gzip),
-        total(|r| r.brotli)
+    let total = |name: &str, included: &[Loaded]| {
+        let sum = |f: fn(&AssetSize) -> u64| {
+            rows.iter()
+                .filter(|r| included.contains(&r.loaded))
+                .map(f)
+                .sum::<u64>()
+        };
+        println!(
+            "{name:<48} {:>10} {:>10} {:>10}",
+            sum(|r| r.raw),
+            sum(|r| r.gzip),
+            sum(|r| r.brotli)
+        );
+    };
+    total("first page total", &[Loaded::FirstPage]);
+    total(
+        "first visit total (with the journey's code)",
+        &[Loaded::FirstPage, Loaded::AfterFirstPage],
     );
     Ok(())
 }
