@@ -1,12 +1,14 @@
 //! A small static file server for `dist/`: it sends the strict CSP header,
 //! prefers the pre-compressed copies, and never serves outside its folder.
+//! Plain `std::net`, one request per connection.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
-
-use tiny_http::{Header, Request, Response, Server};
+use std::time::Duration;
 
 use crate::dist::with_suffix;
 use crate::{CSP, Result};
@@ -30,40 +32,90 @@ pub fn spawn(root: PathBuf, port: u16) -> Result<Running> {
 
 /// Serves `root` with another Content-Security-Policy, such as a demo host
 /// page's own.
+///
+/// One thread per connection and one request per connection: a browser may
+/// hold a response half read or keep a connection open for minutes, and
+/// neither may ever hold up another request. (A pooled server that kept
+/// connections alive did exactly that: now and then a page load waited
+/// minutes for a free worker.) Loopback connections cost next to nothing.
 pub fn spawn_with_policy(root: PathBuf, port: u16, csp: String) -> Result<Running> {
-    let server = Arc::new(Server::http(("127.0.0.1", port))?);
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(port);
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let port = listener.local_addr()?.port();
+    let root = Arc::new(root);
     let csp = Arc::new(csp);
-    // One thread per request: a browser may hold a large response half read
-    // (a preload it does not need yet), and a fixed pool of workers would
-    // then stall every other request behind it.
     thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let root = root.clone();
+        for stream in listener.incoming().flatten() {
+            let root = Arc::clone(&root);
             let csp = Arc::clone(&csp);
-            thread::spawn(move || respond(&root, &csp, request));
+            thread::spawn(move || {
+                let _ = respond(&root, &csp, stream);
+            });
         }
     });
     Ok(Running { port })
 }
 
-fn respond(root: &Path, csp: &str, request: Request) {
-    let accepts = |encoding: &str| {
-        request.headers().iter().any(|h| {
-            h.field.equiv("Accept-Encoding")
-                && h.value
-                    .as_str()
-                    .split(',')
-                    .any(|e| e.trim().starts_with(encoding))
-        })
+/// What the server needs of a request: its method, path and whether the
+/// browser takes brotli or gzip.
+struct Request {
+    method: String,
+    url: String,
+    accept_encoding: String,
+}
+
+/// Reads the request line and headers; a static site needs no body.
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_owned();
+    let url = parts.next()?.to_owned();
+    let mut accept_encoding = String::new();
+    // Headers end at an empty line; 100 is far more than a browser sends.
+    for _ in 0..100 {
+        line.clear();
+        if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
+            return Some(Request {
+                method,
+                url,
+                accept_encoding,
+            });
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("accept-encoding")
+        {
+            accept_encoding = value.trim().to_owned();
+        }
+    }
+    None
+}
+
+fn respond(root: &Path, csp: &str, mut stream: TcpStream) -> std::io::Result<()> {
+    let Some(request) = read_request(&stream) else {
+        return write_response(&mut stream, "400 Bad Request", &[], b"Bad request", true);
     };
-    let Some(file) = resolve(root, request.url()) else {
-        let _ = request.respond(Response::from_string("Not found").with_status_code(404));
-        return;
+    let send_body = match request.method.as_str() {
+        "GET" => true,
+        "HEAD" => false,
+        _ => {
+            return write_response(&mut stream, "405 Method Not Allowed", &[], b"", true);
+        }
+    };
+    let accepts = |encoding: &str| {
+        request
+            .accept_encoding
+            .split(',')
+            .any(|e| e.trim().starts_with(encoding))
+    };
+    let not_found = |stream: &mut TcpStream| {
+        write_response(stream, "404 Not Found", &[], b"Not found", send_body)
+    };
+    let Some(file) = resolve(root, &request.url) else {
+        return not_found(&mut stream);
     };
     let (body_path, encoding) = [("br", "br"), ("gz", "gzip")]
         .into_iter()
@@ -72,21 +124,44 @@ fn respond(root: &Path, csp: &str, request: Request) {
         .map(|(p, name)| (p, Some(name)))
         .unwrap_or((file.clone(), None));
     let Ok(body) = fs::read(&body_path) else {
-        let _ = request.respond(Response::from_string("Not found").with_status_code(404));
-        return;
+        return not_found(&mut stream);
     };
-    let mut response = Response::from_data(body)
-        .with_header(header("Content-Type", content_type(&file)))
-        .with_header(header("Content-Security-Policy", csp))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
-        .with_header(header("Vary", "Accept-Encoding"))
+    let mut headers = vec![
+        ("Content-Type", content_type(&file)),
+        ("Content-Security-Policy", csp),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Vary", "Accept-Encoding"),
         // Revalidate everything: a stale page must never pair with new assets.
-        .with_header(header("Cache-Control", "no-cache"));
+        ("Cache-Control", "no-cache"),
+    ];
     if let Some(e) = encoding {
-        response = response.with_header(header("Content-Encoding", e));
+        headers.push(("Content-Encoding", e));
     }
-    let _ = request.respond(response);
+    write_response(&mut stream, "200 OK", &headers, &body, send_body)
+}
+
+fn write_response(
+    stream: &mut TcpStream,
+    status: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    send_body: bool,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if send_body {
+        stream.write_all(body)?;
+    }
+    stream.flush()?;
+    stream.shutdown(std::net::Shutdown::Write)
 }
 
 /// Maps a URL path to a file under `root`, or None if it would leave it.
@@ -118,9 +193,4 @@ fn content_type(file: &Path) -> &'static str {
         "txt" | "md" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values are ASCII")
 }
