@@ -2,6 +2,7 @@
 
 use e2e::{Browser, origin};
 use fantoccini::Locator;
+use serde_json::json;
 
 const VALID_IMEI: &str = "35 209900 176148 1";
 
@@ -17,6 +18,13 @@ async fn start_page_to_the_imei_question_with_errors_and_back_button() {
         "start page says: {page}"
     );
     b.check_page("01-start").await;
+    // The model table (about 90 KB) waits for the IMEI pages.
+    let fetched_table = "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/data/tac.bin'));";
+    assert_eq!(
+        b.js(fetched_table).await,
+        json!(false),
+        "no TAC table on the start page"
+    );
 
     // Start now without saying whose device: the error summary takes focus.
     b.submit().await;
@@ -75,6 +83,17 @@ async fn start_page_to_the_imei_question_with_errors_and_back_button() {
     b.submit().await;
 
     b.wait_for_heading("Find your phone’s IMEI number").await;
+    for _ in 0..100 {
+        if b.js(fetched_table).await == json!(true) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        b.js(fetched_table).await,
+        json!(true),
+        "the IMEI pages fetch the TAC table"
+    );
     b.submit().await;
 
     b.wait_for_heading("What is your phone’s IMEI number?")

@@ -98,7 +98,7 @@ pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Ta
             .config
             .with_untracked(|c| c.tac_table_url.clone())
             .unwrap_or_else(|| crate::ui::tac::TABLE_URL.to_owned());
-        crate::ui::tac::start_loading(tacs, table_url);
+        crate::ui::tac::set_table_url(tacs, table_url);
     });
 }
 

@@ -1,6 +1,6 @@
 //! The TAC table (model lookup), fetched once from the widget's own origin
-//! after the first page is up, and shared through context. A site without
-//! the table still checks IMEIs; it only cannot name the model.
+//! when a page that uses it is first shown, and shared through context. A
+//! site without the table still checks IMEIs; it only cannot name the model.
 
 use std::sync::Arc;
 
@@ -25,7 +25,25 @@ pub enum TacLookup {
 
 /// The model lookup as a signal, provided by the root component.
 #[derive(Clone, Copy)]
-pub struct Tacs(pub RwSignal<TacLookup>);
+pub struct Tacs {
+    table: RwSignal<TacLookup>,
+    fetch: StoredValue<Fetch>,
+}
+
+/// Whether the table has been asked for. It is about 90 KB: a victim who
+/// never reaches the IMEI pages never downloads it, and on the first visit
+/// it does not compete with the journey's code.
+enum Fetch {
+    /// The host configuration, which may say where the table is, is still
+    /// on its way; `wanted` once a page has asked for the table.
+    WaitingForConfig {
+        wanted: bool,
+    },
+    NotYet {
+        url: String,
+    },
+    Started,
+}
 
 /// A maker and model, owned so that views can keep them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +55,7 @@ pub struct ModelName {
 impl Tacs {
     /// Whether the table names this TAC. Reactive.
     pub fn knows(&self, tac: &str) -> bool {
-        self.0.with(|t| match t {
+        self.table.with(|t| match t {
             TacLookup::Ready(table) => table.contains(tac),
             _ => false,
         })
@@ -45,7 +63,7 @@ impl Tacs {
 
     /// The model an IMEI's TAC names, if the table is loaded and has it.
     pub fn model(&self, imei: &Imei) -> Option<ModelName> {
-        self.0.with(|t| match t {
+        self.table.with(|t| match t {
             TacLookup::Ready(table) => table.lookup_str(&imei.tac()).map(|m| ModelName {
                 maker: m.maker.to_owned(),
                 model: m.model.to_owned(),
@@ -56,51 +74,85 @@ impl Tacs {
 
     /// The maker a TAC names, if the table is loaded and has it.
     pub fn maker(&self, tac: &str) -> Option<String> {
-        self.0.with(|t| match t {
+        self.table.with(|t| match t {
             TacLookup::Ready(table) => table.lookup_str(tac).map(|m| m.maker.to_owned()),
             _ => None,
         })
     }
 
     pub fn is_ready(&self) -> bool {
-        self.0.with(|t| matches!(t, TacLookup::Ready(_)))
+        self.table.with(|t| matches!(t, TacLookup::Ready(_)))
     }
 
     pub fn is_not_installed(&self) -> bool {
-        self.0.with(|t| matches!(t, TacLookup::NotInstalled))
+        self.table.with(|t| matches!(t, TacLookup::NotInstalled))
     }
 
     /// The source's credit line, when a table is loaded.
     pub fn attribution(&self) -> Option<String> {
-        self.0.with(|t| match t {
+        self.table.with(|t| match t {
             TacLookup::Ready(table) => Some(table.attribution().to_owned()),
             _ => None,
         })
     }
 }
 
-/// Provides the lookup, still loading; `start_loading` fetches the table.
+/// Provides the lookup, still loading; nothing is fetched until a page
+/// calls `use_tacs` and `set_table_url` has said where the table is.
 pub fn provide_tac_table() -> Tacs {
-    let tacs = Tacs(RwSignal::new(TacLookup::Loading));
+    let tacs = Tacs {
+        table: RwSignal::new(TacLookup::Loading),
+        fetch: StoredValue::new(Fetch::WaitingForConfig { wanted: false }),
+    };
     provide_context(tacs);
     tacs
 }
 
-/// Fetches the table from `url` (the host configuration may name one) on
-/// the next frame, so the first page is shown and usable before any of it
-/// arrives.
-pub fn start_loading(tacs: Tacs, url: String) {
-    request_animation_frame(move || {
-        leptos::task::spawn_local(async move {
-            tacs.0.set(load(&url).await);
-        });
-    });
+/// Where the table is, once the host configuration has been read; fetches
+/// it at once if a page has already asked for it.
+pub fn set_table_url(tacs: Tacs, url: String) {
+    let wanted = tacs
+        .fetch
+        .with_value(|f| matches!(f, Fetch::WaitingForConfig { wanted: true }));
+    if wanted {
+        start_loading(tacs, url);
+    } else {
+        tacs.fetch.set_value(Fetch::NotYet { url });
+    }
 }
 
-/// The lookup provided by the root; "loading" if a component is mounted
-/// without it.
+/// The lookup, for a page that shows models; the first call starts the
+/// download. "Loading" if a component is mounted without the root.
 pub fn use_tacs() -> Tacs {
-    use_context::<Tacs>().unwrap_or_else(|| Tacs(RwSignal::new(TacLookup::Loading)))
+    let Some(tacs) = use_context::<Tacs>() else {
+        return Tacs {
+            table: RwSignal::new(TacLookup::Loading),
+            fetch: StoredValue::new(Fetch::Started),
+        };
+    };
+    let url = tacs.fetch.try_update_value(|fetch| match fetch {
+        Fetch::WaitingForConfig { wanted } => {
+            *wanted = true;
+            None
+        }
+        Fetch::NotYet { url } => Some(std::mem::take(url)),
+        Fetch::Started => None,
+    });
+    if let Some(url) = url.flatten() {
+        start_loading(tacs, url);
+    }
+    tacs
+}
+
+/// Fetches the table on the next frame, so that the page asking for it is
+/// shown first.
+fn start_loading(tacs: Tacs, url: String) {
+    tacs.fetch.set_value(Fetch::Started);
+    request_animation_frame(move || {
+        leptos::task::spawn_local(async move {
+            tacs.table.set(load(&url).await);
+        });
+    });
 }
 
 async fn load(url: &str) -> TacLookup {

@@ -76,6 +76,9 @@ fn box_text(make: Option<Make>) -> Msg {
 #[component]
 pub fn FindImeiPage() -> impl IntoView {
     let state = use_state();
+    // Starts the model table's download, so that it is in by the time the
+    // IMEI is typed on the next page.
+    let _ = use_tacs();
     let make = move || state.answers.with(|a| a.make);
     let cant_find = move |_| {
         state.answers.update(|a| a.imei_not_found = true);
