@@ -344,6 +344,13 @@ impl Browser {
         self.wait_for_heading("Your report").await;
     }
 
+    /// Clicks the first element that matches `css`, such as a link.
+    pub async fn click(&self, css: &str) {
+        let found = self.client.find(Locator::Css(css)).await;
+        let element = found.unwrap_or_else(|e| panic!("nothing matches {css:?}: {e}"));
+        element.click().await.expect("click it");
+    }
+
     /// Presses the button whose text is exactly `label`.
     pub async fn press_button(&self, label: &str) {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
@@ -566,14 +573,7 @@ impl Browser {
 
     /// The names of the page's Cache Storage caches.
     pub async fn cache_names(&self) -> Vec<String> {
-        let names = self.js_async("caches.keys().then(done);").await;
-        names
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect()
+        strings(&self.js_async("caches.keys().then(done);").await)
     }
 
     /// The id of the focused element (or its tag if it has none).

@@ -105,13 +105,7 @@ async fn start_page_to_the_imei_question_with_errors_and_back_button() {
         b.text(".error-summary a").await.as_deref(),
         Some("Enter your phone’s IMEI number")
     );
-    b.client
-        .find(Locator::Css(".error-summary a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(".error-summary a").await;
     assert_eq!(b.focused().await, "imei-1");
 
     // One digit wrong: the check digit catches it, and what was typed stays.
