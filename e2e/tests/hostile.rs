@@ -486,3 +486,40 @@ async fn hostile_text_in_every_field_is_kept_as_text_and_never_runs() {
         .await;
     b.finish().await;
 }
+
+/// A module of one function whose body is `unreachable`: calling it throws
+/// the same `WebAssembly.RuntimeError` that a panic in the release build does.
+const TRAP: &str = "const trap = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,5,1,1,102,0,0,10,5,1,3,0,0,11]))).exports.f;";
+
+/// The release build turns a panic into a trap. Whether the trap comes out
+/// of an event handler or a promise, the widget gives way to the page's own
+/// message with the number to call.
+#[tokio::test]
+async fn a_trap_in_the_wasm_shows_the_crash_message() {
+    let b = Browser::start(1280, 900).await;
+    for (how, raise) in [
+        ("from a callback", "setTimeout(trap); return true;"),
+        (
+            "from a promise",
+            "Promise.resolve().then(trap); return true;",
+        ),
+    ] {
+        b.open("").await;
+        b.wait_for_heading("Your phone has been stolen or lost")
+            .await;
+        b.js(&format!("{TRAP} {raise}")).await;
+        b.wait_for("#crash:not([hidden])").await;
+        let shown = b
+            .js("return [document.getElementById('app').hidden, document.getElementById('crash').innerText];")
+            .await;
+        assert_eq!(shown[0], json!(true), "{how}: the widget is hidden");
+        let message = shown[1].as_str().unwrap_or_default();
+        assert!(
+            message.contains("Sorry, something went wrong") && message.contains("08 08 16 89 111"),
+            "{how}: the message says what to do: {message}"
+        );
+        assert_eq!(b.axe_violations().await, Vec::<String>::new(), "{how}");
+    }
+    b.screenshot("crash-message").await;
+    b.finish().await;
+}

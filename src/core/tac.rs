@@ -113,7 +113,26 @@ pub enum TacTableError {
 
 impl fmt::Display for TacTableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a usable TAC table: {self:?}")
+        f.write_str("not a usable TAC table: ")?;
+        match self {
+            TacTableError::TooShort => f.write_str("the file is cut short"),
+            TacTableError::NotATacTable => f.write_str("the file does not start like one"),
+            TacTableError::UnsupportedVersion(v) => write!(f, "format version {v} is not known"),
+            TacTableError::BadIndexWidth(w) => write!(f, "index width {w} is not 2 or 4"),
+            TacTableError::WrongLength { expected, actual } => {
+                write!(
+                    f,
+                    "the header says {expected} bytes but the file has {actual}"
+                )
+            }
+            TacTableError::TacsOutOfOrder => f.write_str("the TACs are not in rising order"),
+            TacTableError::TacTooLarge => f.write_str("a TAC has more than 8 digits"),
+            TacTableError::StringIndexOutOfRange => f.write_str("a name points past the name list"),
+            TacTableError::BadStringOffsets => {
+                f.write_str("the name list's offsets are not in order")
+            }
+            TacTableError::NotUtf8 => f.write_str("a name is not UTF-8"),
+        }
     }
 }
 

@@ -46,7 +46,7 @@ pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
         Fetched::Ok(text) => text,
         Fetched::Status(status) => return Err(format!("HTTP {status}")),
     };
-    Catalog::parse(locale, &text).map_err(|e| format!("{e:?}"))
+    Catalog::parse(locale, &text).map_err(|e| e.to_string())
 }
 
 /// The language picker: each language named in itself.

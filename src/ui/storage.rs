@@ -46,7 +46,7 @@ pub fn load_draft() -> DraftOnStart {
         })),
         Err(reason) => {
             web_sys::console::warn_1(
-                &format!("The saved answers could not be used ({reason:?}) and were cleared.")
+                &format!("The saved answers could not be used because {reason}, and were cleared.")
                     .into(),
             );
             clear_draft();

@@ -118,17 +118,28 @@ pub fn ensure_test_tools() -> Result {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
+/// The wasm32 target, and the standard library's source, which the release
+/// build recompiles with its own panic settings.
 fn ensure_wasm_target() -> Result {
-    let out = command("rustup")
-        .args(["target", "list", "--installed"])
-        .output()?;
-    if String::from_utf8_lossy(&out.stdout)
+    let installed = |kind: &str| -> Result<String> {
+        let out = command("rustup")
+            .args([kind, "list", "--installed"])
+            .output()?;
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    if !installed("target")?
         .lines()
         .any(|l| l.trim() == "wasm32-unknown-unknown")
     {
-        return Ok(());
+        run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
-    run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    if !installed("component")?
+        .lines()
+        .any(|l| l.starts_with("rust-src"))
+    {
+        run(command("rustup").args(["component", "add", "rust-src"]))?;
+    }
+    Ok(())
 }
 
 fn ensure_cargo_tool(program: &str, version: &str, install_args: &[&str]) -> Result {
@@ -139,7 +150,7 @@ fn ensure_cargo_tool(program: &str, version: &str, install_args: &[&str]) -> Res
     run(command("cargo").args(install_args))
 }
 
-/// wasm-opt (npm's binaryen) and the browser test tools (axe-core), at the
+/// wasm-opt (npm's binaryen), terser and the browser test tools (axe-core), at the
 /// versions in package-lock.json.
 fn ensure_npm_packages() -> Result {
     let root = repo_root();
@@ -151,6 +162,6 @@ fn ensure_npm_packages() -> Result {
     {
         return Ok(());
     }
-    eprintln!("Installing npm packages (wasm-opt, axe-core)…");
+    eprintln!("Installing npm packages (wasm-opt, terser, axe-core)…");
     run(command("npm").args(["ci", "--no-audit", "--no-fund"]))
 }

@@ -49,6 +49,21 @@ pub enum CatalogError {
     BadValue(String),
 }
 
+/// For the console and the tests: what is wrong with a locale file.
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::NotJson(why) => write!(f, "not JSON: {why}"),
+            CatalogError::NotAnObject => f.write_str("not a JSON object of messages"),
+            CatalogError::Missing(keys) => write!(f, "missing {}", keys.join(", ")),
+            CatalogError::Unknown(keys) => write!(f, "unknown keys {}", keys.join(", ")),
+            CatalogError::BadValue(key) => {
+                write!(f, "{key} is neither text nor a full set of plural forms")
+            }
+        }
+    }
+}
+
 impl Catalog {
     /// The English catalogue. The shipped file is checked by a test, so the
     /// fallback to an empty catalogue never happens in a release.

@@ -52,6 +52,19 @@ pub enum Rejection {
     NotOwnDevice,
 }
 
+/// For the console: why the saved answers were cleared.
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Rejection::Unreadable => "they were not readable",
+            Rejection::UnsupportedVersion => "they came from a version this widget does not know",
+            Rejection::Expired => "they were more than 30 days old",
+            Rejection::SavedInTheFuture => "they were dated in the future",
+            Rejection::NotOwnDevice => "they were saved for someone else's device",
+        })
+    }
+}
+
 /// Part of a draft that was left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dropped {
