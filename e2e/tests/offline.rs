@@ -53,8 +53,9 @@ async fn a_new_version_waits_until_the_victim_chooses_it() {
 
     // A new release: the same files under a new version.
     let worker = std::fs::read_to_string(site_dir().join("sw.js")).expect("read sw.js");
-    let marker = "const VERSION = \"";
-    let start = worker.find(marker).expect("sw.js names its version") + marker.len();
+    // The file is minified, so look for the name and then its quoted value.
+    let at = worker.find("VERSION").expect("sw.js names its version");
+    let start = at + worker[at..].find('"').expect("the version is quoted") + 1;
     let end = start + worker[start..].find('"').expect("the version ends");
     let new_version = "e2e-new-version";
     let updated = format!("{}{new_version}{}", &worker[..start], &worker[end..]);
