@@ -5,7 +5,6 @@
 //! A field we could not confirm is shipped empty: the UI then falls back to "call 101" or "use
 //! your provider's website" instead of showing a number nobody has checked.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::core::json::{self, Value};
@@ -16,8 +15,10 @@ const FORCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/police_forces.
 const PROVIDERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/network_providers.json"));
 const SERVICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/support_services.json"));
 
-/// Where each fact of an entry was read: field name to URL (or document name).
-pub type Sources = BTreeMap<String, String>;
+/// Where each fact of an entry was read: field name and URL (or document
+/// name), in the order the file gives them. Each field is named once: the
+/// JSON reader keeps the last of repeated names.
+pub type Sources = Vec<(String, String)>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PoliceForce {
@@ -301,14 +302,14 @@ impl Directories {
     /// Forces in alphabetical order, for a "choose your force" list.
     pub fn forces_by_name(&self) -> Vec<&PoliceForce> {
         let mut forces: Vec<&PoliceForce> = self.forces.iter().collect();
-        forces.sort_by_key(|force| force.name.to_lowercase());
+        forces.sort_by_key(|force| force.name.to_ascii_lowercase());
         forces
     }
 
     /// Providers in alphabetical order, for a "who is your provider" list.
     pub fn providers_by_name(&self) -> Vec<&NetworkProvider> {
         let mut providers: Vec<&NetworkProvider> = self.providers.iter().collect();
-        providers.sort_by_key(|provider| provider.name.to_lowercase());
+        providers.sort_by_key(|provider| provider.name.to_ascii_lowercase());
         providers
     }
 
@@ -504,7 +505,7 @@ impl<'a> EntryCheck<'a> {
     }
 
     fn sourced(&mut self, field: &str) {
-        if !self.sources.contains_key(field) {
+        if !self.sources.iter().any(|(named, _)| named == field) {
             self.problem(field, ProblemKind::UnsourcedField);
         }
     }
@@ -756,7 +757,7 @@ mod tests {
             .map(|force| force.name.as_str())
             .collect();
         let mut sorted = names.clone();
-        sorted.sort_by_key(|name| name.to_lowercase());
+        sorted.sort_by_key(|name| name.to_ascii_lowercase());
         assert_eq!(names, sorted);
     }
 
@@ -889,7 +890,11 @@ mod tests {
     #[test]
     fn catches_a_blank_source() {
         let mut force = good_force();
-        force.source.insert("website".into(), " ".into());
+        for (field, url) in &mut force.source {
+            if field == "website" {
+                *url = " ".into();
+            }
+        }
         assert_eq!(
             kinds(&validate_forces(&[force])),
             [("source.website".to_string(), ProblemKind::BadSource)]

@@ -815,10 +815,11 @@ fn corrections(digits: &[u8], known_tac: &dyn Fn(&str) -> bool) -> Vec<Correctio
             }
         }
     }
-    // A stable sort keeps swaps before digit changes within each rank.
-    found.sort_by_key(|c| !c.known_tac);
-    found.truncate(3);
-    found
+    // Known TACs first; a stable partition keeps swaps before digit changes
+    // within each group.
+    let (known, unknown): (Vec<Correction>, Vec<Correction>) =
+        found.into_iter().partition(|c| c.known_tac);
+    known.into_iter().chain(unknown).take(3).collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -13,6 +13,8 @@
 //! value, as browsers' `JSON.parse` does, so that a file means the same here
 //! as anywhere else.
 
+use std::collections::HashMap;
+
 /// How deep arrays and objects may nest. Nothing the widget reads goes past
 /// four; deeper input is refused rather than allowed to exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
@@ -453,24 +455,25 @@ impl Reader<'_> {
     }
 }
 
-/// Keeps each name once, in its first place with its last value. Sorting
-/// keeps this fast on an object with a great many members.
+/// Keeps each name once, in its first place with its last value. A map from
+/// name to first place keeps this fast on an object with a great many
+/// members (and links no sort code into the wasm).
 fn keep_last(members: &mut Vec<(String, Value)>) {
     if members.len() < 2 {
         return;
     }
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    // Stable, so that equal names stay in the order they were written.
-    order.sort_by(|&a, &b| members[a].0.cmp(&members[b].0));
+    let mut first_place: HashMap<String, usize> = HashMap::new();
     let mut gone = vec![false; members.len()];
-    let mut first = order[0];
-    for &later in &order[1..] {
-        if members[first].0 == members[later].0 {
-            // The first place takes this value; the next repeat takes over.
-            members.swap(first, later);
-            gone[later] = true;
-        } else {
-            first = later;
+    for later in 0..members.len() {
+        match first_place.get(&members[later].0) {
+            Some(&first) => {
+                // The first place takes this value.
+                members.swap(first, later);
+                gone[later] = true;
+            }
+            None => {
+                first_place.insert(members[later].0.clone(), later);
+            }
         }
     }
     let mut index = 0;

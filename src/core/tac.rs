@@ -542,7 +542,7 @@ pub fn canonical_maker(name: &str) -> String {
         .chars()
         .map(|c| {
             if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
+                c.to_ascii_lowercase()
             } else {
                 ' '
             }

@@ -117,7 +117,7 @@ fn month_from_name(text: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let text = text.to_lowercase();
+    let text = text.to_ascii_lowercase();
     let found = MONTHS
         .iter()
         .position(|&name| name == text || (text.chars().count() == 3 && name.starts_with(&text)))?;
@@ -158,7 +158,7 @@ pub fn parse_time(text: &str) -> Option<TimeOfDay> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     match compact.as_str() {
         "noon" | "midday" => return TimeOfDay::new(12, 0),
@@ -208,7 +208,7 @@ pub fn normalise_postcode(text: &str) -> Option<String> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
+        .map(|c| c.to_ascii_uppercase())
         .collect();
     if !compact.is_ascii() || !(5..=7).contains(&compact.len()) {
         return None;
