@@ -1,10 +1,15 @@
 //! Merges the English locale files (`locales/en-GB/*.json`) into one
-//! catalogue and generates the `Msg` enum from its keys, so that code naming
-//! a message English lacks fails to compile. Also writes the runtime copy of
+//! catalogue, and the first page's areas into another, and generates the
+//! `Msg` enum from the keys, so that code naming a message English lacks
+//! fails to compile. Also writes the runtime copy of
 //! the directories in `data/`, without what only reviewers read.
 
 use std::fmt::Write;
 use std::path::Path;
+
+/// The areas whose English the release build compiles in: the frame of
+/// every page and the start page. The rest is fetched after the first page.
+const FIRST_PAGE_AREAS: [&str; 2] = ["common", "start"];
 
 fn main() {
     write_runtime_directories();
@@ -17,7 +22,13 @@ fn main() {
         .collect();
     files.sort();
     let mut merged = serde_json::Map::new();
+    let mut first_page = serde_json::Map::new();
     for file in &files {
+        let area = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let on_first_page = FIRST_PAGE_AREAS.contains(&area);
         println!("cargo:rerun-if-changed={}", file.display());
         let text = std::fs::read_to_string(file).expect("read a locale file");
         let json: serde_json::Value = serde_json::from_str(&text)
@@ -34,6 +45,9 @@ fn main() {
             );
             let before = merged.insert(key.clone(), value.clone());
             assert!(before.is_none(), "message key {key:?} appears twice");
+            if on_first_page {
+                first_page.insert(key.clone(), value.clone());
+            }
         }
     }
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
@@ -43,6 +57,11 @@ fn main() {
         serde_json::Value::Object(merged.clone()).to_string(),
     )
     .expect("write the merged English catalogue");
+    std::fs::write(
+        out_dir.join("en-GB-first-page.json"),
+        serde_json::Value::Object(first_page).to_string(),
+    )
+    .expect("write the first page's English");
 
     let keys: Vec<&String> = merged.keys().collect();
     let mut code = String::new();

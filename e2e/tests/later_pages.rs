@@ -1,5 +1,6 @@
-//! Pages after the start page come in a second download: Continue must work
-//! while it is still on its way, and a failed download can be tried again.
+//! Pages after the start page come in a second download, with the rest of
+//! the English words: Continue must work while they are still on their way,
+//! and a failed download can be tried again.
 
 use e2e::Browser;
 use serde_json::json;
@@ -68,5 +69,33 @@ async fn a_page_that_could_not_be_downloaded_can_be_tried_again() {
     b.set_offline(false).await;
     b.press_button("Try again").await;
     b.wait_for_heading("Check a report code").await;
+    b.finish().await;
+}
+
+/// Every element that shows words, with none: a message still missing.
+const WORDLESS: &str = "return [...document.querySelectorAll('.widget :is(h1, h2, p, li, a, button, label, legend)')].filter(e => !e.textContent.trim()).map(e => e.outerHTML);";
+
+#[tokio::test]
+async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives() {
+    let b = Browser::start(390, 844).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*/locales/en-GB.json"] }),
+    )
+    .await;
+    b.open("").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
+    assert_eq!(b.js(WORDLESS).await, json!([]), "the start page's words");
+    b.choose("Someone else’s, or a shared one").await;
+    b.submit().await;
+    // The journey's code arrives, its words cannot.
+    b.wait_for_heading("This page could not be loaded").await;
+    b.check_page("later-03-words-could-not-load").await;
+    b.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    b.press_button("Try again").await;
+    b.wait_for_heading("Do these things first").await;
+    assert_eq!(b.js(WORDLESS).await, json!([]), "the next page's words");
     b.finish().await;
 }

@@ -2,6 +2,9 @@
 //! languages, else English. Other languages load from `locales/<tag>.json`
 //! on the widget's own origin when first needed.
 
+use std::cell::RefCell;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
@@ -20,24 +23,70 @@ pub fn initial_locale(from_link: Option<Locale>) -> Locale {
     negotiate(tags.iter().map(String::as_str))
 }
 
-/// Switches to `locale`, fetching its words if they are not English.
+/// Switches to `locale`, fetching its words. The current language's words
+/// stay on screen until the new ones are in.
 pub fn switch_to(state: AppState, locale: Locale) {
-    if locale == Locale::EnGb {
-        state.catalog.set(Catalog::english());
+    if state.catalog.with_untracked(|c| c.locale) == locale {
         return;
     }
     leptos::task::spawn_local(async move {
-        match fetch_catalog(locale).await {
+        let words = if locale == Locale::EnGb {
+            whole_english().await
+        } else {
+            fetch_catalog(locale).await
+        };
+        match words {
             Ok(catalog) => state.catalog.set(catalog),
             Err(reason) => web_sys::console::warn_1(
                 &format!(
-                    "The {} words could not be loaded ({reason}); showing English.",
+                    "The {} words could not be loaded ({reason}); the language stays as it was.",
                     locale.tag()
                 )
                 .into(),
             ),
         }
     });
+}
+
+type EnglishRequest = Shared<LocalBoxFuture<'static, Result<Catalog, String>>>;
+
+thread_local! {
+    /// The one request for the whole English catalogue, shared by the
+    /// background preload, the pages and the poster. Forgotten when it
+    /// fails, so that "Try again" asks again.
+    static ENGLISH: RefCell<Option<EnglishRequest>> = const { RefCell::new(None) };
+}
+
+/// Every English message. A release build compiles in only the first
+/// page's (see `Catalog::compiled_english`) and fetches the rest once.
+pub async fn whole_english() -> Result<Catalog, String> {
+    if !cfg!(split_pages) {
+        return Ok(Catalog::compiled_english());
+    }
+    let request = ENGLISH.with_borrow_mut(|request| {
+        request
+            .get_or_insert_with(|| fetch_catalog(Locale::EnGb).boxed_local().shared())
+            .clone()
+    });
+    let english = request.await;
+    if english.is_err() {
+        ENGLISH.with_borrow_mut(|request| *request = None);
+    }
+    english
+}
+
+/// Resolves once the words on screen are complete, which only English may
+/// not be: it starts with the first page's words.
+pub async fn all_words(state: AppState) -> Result<(), String> {
+    if state.catalog.with_untracked(Catalog::is_complete) {
+        return Ok(());
+    }
+    let english = whole_english().await?;
+    // Another language, chosen meanwhile, is complete: keep it.
+    if !state.catalog.with_untracked(Catalog::is_complete) {
+        state.catalog.set(english);
+    }
+    Ok(())
 }
 
 pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {

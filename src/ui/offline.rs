@@ -36,6 +36,7 @@ struct Updates {
 /// Registers the worker unless the widget is inside another site's iframe,
 /// and provides what the update notice needs.
 pub fn provide_offline(embedded: bool) {
+    let state = crate::ui::state::use_state();
     let updates = Updates {
         ready: RwSignal::new(false),
         reload_requested: RwSignal::new(false),
@@ -46,7 +47,7 @@ pub fn provide_offline(embedded: bool) {
         // Nothing in the background until the first page is in, so that on a
         // weak connection it comes first.
         page_loaded().await;
-        crate::ui::pages::preload_journey_pages().await;
+        crate::ui::pages::preload_journey_pages(state).await;
         // The worker only after the journey's code: the page and the worker
         // never download the same file at once (which could leave one of the
         // two downloads hanging), and the worker finds the page's copies in

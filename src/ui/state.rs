@@ -39,7 +39,7 @@ impl AppState {
             answers: RwSignal::new(Answers::default()),
             page: RwSignal::new(page),
             mode: RwSignal::new(mode),
-            catalog: RwSignal::new(Catalog::english()),
+            catalog: RwSignal::new(Catalog::compiled_english()),
             today: StoredValue::new(local_today()),
             directories: RwSignal::new(Arc::new(directory::shipped().clone())),
             config: RwSignal::new(Arc::new(HostConfig::default())),

@@ -316,8 +316,9 @@ fn extension(path: &Path) -> Result<&str> {
         .ok_or_else(|| format!("{}: no extension", path.display()).into())
 }
 
-/// Joins each non-default locale's area files into `locales/<tag>.json`,
-/// fetched by the widget when that language is chosen. English is compiled in.
+/// Joins each locale's area files into `locales/<tag>.json`, fetched by the
+/// widget when that language is chosen. English's first page is compiled in;
+/// its whole file is fetched after the first page.
 fn write_locales(dist: &Path) -> Result {
     let out_dir = dist.join("locales");
     fs::create_dir_all(&out_dir)?;
@@ -326,7 +327,7 @@ fn write_locales(dist: &Path) -> Result {
         let Some(tag) = dir.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
             continue;
         };
-        if !dir.is_dir() || tag == "en-GB" {
+        if !dir.is_dir() {
             continue;
         }
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
@@ -547,8 +548,9 @@ fn when_loaded(name: &str) -> Loaded {
     let split_code = name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm");
     if split_code && name.starts_with(&format!("{SPLIT_PREFIX}more-")) {
         Loaded::WhenNeeded
-    } else if split_code {
-        // The journey's module and the chunks it shares with the others.
+    } else if split_code || name == "locales/en-GB.json" {
+        // The journey's module, the chunks it shares with the others, and
+        // the rest of the English words.
         Loaded::AfterFirstPage
     } else if name.starts_with("data/") || name.starts_with("locales/") || name == "embed.js" {
         Loaded::WhenNeeded

@@ -105,10 +105,10 @@ fn print_transfer(rows: &[AssetSize]) {
         .filter(|r| r.loaded == Loaded::AfterFirstPage)
         .map(|r| r.brotli)
         .sum();
-    println!("journey code (after first page) {journey:>8}");
+    println!("journey code and words (after first page) {journey:>8}");
     let later = |prefix: &str| {
         rows.iter()
-            .filter(|r| r.name.starts_with(prefix))
+            .filter(|r| r.name.starts_with(prefix) && r.loaded == Loaded::WhenNeeded)
             .map(|r| r.brotli)
             .sum::<u64>()
     };

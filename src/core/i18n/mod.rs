@@ -20,15 +20,21 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::core::json::{self, Value};
 
-/// The source language, merged from `locales/en-GB/*.json` by build.rs and
-/// compiled in so that the widget always has words.
+/// The source language, merged from `locales/en-GB/*.json` by build.rs.
 pub const EN_GB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB.json"));
+
+/// The English of the first page alone (the areas build.rs names), which a
+/// release build compiles in; the rest arrives as `locales/en-GB.json`
+/// after the first page, so the first download stays small.
+pub const EN_GB_FIRST_PAGE_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/en-GB-first-page.json"));
 
 /// One locale's messages, indexed by [`Msg`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub locale: Locale,
-    entries: Vec<Entry>,
+    /// `None` for a message not here yet (see [`Catalog::english_first_page`]).
+    entries: Vec<Option<Entry>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,17 +71,49 @@ impl std::fmt::Display for CatalogError {
 }
 
 impl Catalog {
-    /// The English catalogue. The shipped file is checked by a test, so the
+    /// The English compiled into this build, so that the widget always has
+    /// words: the first page's in a release build that splits its pages, all
+    /// of them in any other. The shipped files are checked by tests, so the
     /// fallback to an empty catalogue never happens in a release.
-    pub fn english() -> Catalog {
-        Catalog::parse(Locale::EnGb, EN_GB_JSON).unwrap_or_else(|_| Catalog {
+    pub fn compiled_english() -> Catalog {
+        #[cfg(split_pages)]
+        let english = Catalog::english_first_page();
+        #[cfg(not(split_pages))]
+        let english = Catalog::parse(Locale::EnGb, EN_GB_JSON);
+        english.unwrap_or_else(|_| Catalog {
             locale: Locale::EnGb,
-            entries: vec![Entry::Text(String::new()); Msg::ALL.len()],
+            entries: vec![None; Msg::ALL.len()],
         })
+    }
+
+    /// The first page's English: the other messages are missing, and read
+    /// as empty until the whole catalogue replaces this one.
+    pub fn english_first_page() -> Result<Catalog, CatalogError> {
+        Catalog::read(Locale::EnGb, EN_GB_FIRST_PAGE_JSON)
+    }
+
+    /// Whether every message is here.
+    pub fn is_complete(&self) -> bool {
+        self.entries.iter().all(Option::is_some)
     }
 
     /// Reads a locale file strictly: every message present, nothing unknown.
     pub fn parse(locale: Locale, json: &str) -> Result<Catalog, CatalogError> {
+        let catalog = Catalog::read(locale, json)?;
+        let missing: Vec<&'static str> = Msg::ALL
+            .iter()
+            .zip(&catalog.entries)
+            .filter(|(_, e)| e.is_none())
+            .map(|(m, _)| m.key())
+            .collect();
+        if !missing.is_empty() {
+            return Err(CatalogError::Missing(missing));
+        }
+        Ok(catalog)
+    }
+
+    /// Reads the messages a file has, refusing unknown keys and bad values.
+    fn read(locale: Locale, json: &str) -> Result<Catalog, CatalogError> {
         let value = json::parse(json).map_err(|e| CatalogError::NotJson(e.to_string()))?;
         let object = value.as_object().ok_or(CatalogError::NotAnObject)?;
         let mut entries: Vec<Option<Entry>> = vec![None; Msg::ALL.len()];
@@ -96,24 +134,12 @@ impl Catalog {
         if !unknown.is_empty() {
             return Err(CatalogError::Unknown(unknown));
         }
-        let missing: Vec<&'static str> = Msg::ALL
-            .iter()
-            .zip(&entries)
-            .filter(|(_, e)| e.is_none())
-            .map(|(m, _)| m.key())
-            .collect();
-        if !missing.is_empty() {
-            return Err(CatalogError::Missing(missing));
-        }
-        Ok(Catalog {
-            locale,
-            entries: entries.into_iter().flatten().collect(),
-        })
+        Ok(Catalog { locale, entries })
     }
 
     /// The text of a message; for a plural message, its `other` form.
     pub fn get(&self, msg: Msg) -> &str {
-        match self.entries.get(msg as usize) {
+        match self.entries.get(msg as usize).and_then(Option::as_ref) {
             Some(Entry::Text(text)) => text,
             Some(Entry::Plural(forms)) => {
                 forms.get(&PluralCategory::Other).map_or("", String::as_str)
@@ -124,7 +150,7 @@ impl Catalog {
 
     /// The form of a plural message for `count`, with `{count}` filled in.
     pub fn plural(&self, msg: Msg, count: u64) -> String {
-        let form = match self.entries.get(msg as usize) {
+        let form = match self.entries.get(msg as usize).and_then(Option::as_ref) {
             Some(Entry::Plural(forms)) => {
                 let category = plural_category(self.locale, count);
                 forms
@@ -232,6 +258,26 @@ mod tests {
     #[test]
     fn english_has_every_message() {
         assert_eq!(Catalog::parse(Locale::EnGb, EN_GB_JSON).map(|_| ()), Ok(()));
+    }
+
+    #[test]
+    fn the_first_page_english_has_the_frame_and_start_page_only() {
+        let first = Catalog::english_first_page().unwrap();
+        assert!(!first.is_complete());
+        assert_eq!(
+            first.get(Msg::StartTitle),
+            "Your phone has been stolen or lost"
+        );
+        assert_eq!(first.get(Msg::QuickExit), "Leave this site quickly");
+        assert_eq!(first.get(Msg::PageLoading), "Loading…");
+        assert_eq!(first.get(Msg::ActNowTitle), "");
+        assert!(
+            Catalog::parse(Locale::EnGb, EN_GB_JSON)
+                .unwrap()
+                .is_complete()
+        );
+        // Native builds do not split their pages, so they compile in it all.
+        assert!(Catalog::compiled_english().is_complete());
     }
 
     #[test]

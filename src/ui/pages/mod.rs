@@ -33,11 +33,12 @@ pub use start::StartPage;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::core::i18n::Msg;
+use crate::core::i18n::{Catalog, Msg};
 use crate::core::journey::Page;
 use crate::ui::app::HeadingFocus;
+use crate::ui::language::all_words;
 use crate::ui::split::split_off;
-use crate::ui::state::tr;
+use crate::ui::state::{AppState, tr, use_state};
 
 /// The page's view. The start page is in the main module, so the first
 /// visit downloads only what it needs; every other page's code is split off
@@ -52,11 +53,12 @@ pub fn page_view(page: Page) -> AnyView {
     }
 }
 
-/// Fetches the journey's module in the background, so that Continue does
-/// not wait on the network. A failure shows again, with a way to try again,
-/// when a journey page is opened.
-pub async fn preload_journey_pages() {
+/// Fetches the journey's module, then the rest of the English words, in the
+/// background, so that Continue does not wait on the network. A failure
+/// shows again, with a way to try again, when a journey page is opened.
+pub async fn preload_journey_pages(state: AppState) {
     let _ = preload_journey().await;
+    let _ = all_words(state).await;
 }
 
 type Loaded = Result<AnyView, SplitLoaderError>;
@@ -68,22 +70,24 @@ enum Arrival {
     Failed,
 }
 
-/// A page whose code is split off: "Loading…" while it comes, and a way to
-/// try again if the connection fails. The view is built only once the code
-/// is in, so it is built like any other page, in the page's own scope.
+/// A page whose code is split off: "Loading…" while its code and words
+/// come, and a way to try again if the connection fails. The view is built
+/// only once both are in, so it is built like any other page, in the page's
+/// own scope.
 fn split_page<V, P>(page: Page, view: fn(Page) -> V, fetch: fn() -> P) -> impl IntoView
 where
     V: Future<Output = Loaded> + 'static,
     P: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
+    let state = use_state();
     let arrival = RwSignal::new(match now_or_never(fetch()) {
-        Some(Ok(())) => Arrival::Ready,
+        Some(Ok(())) if state.catalog.with_untracked(Catalog::is_complete) => Arrival::Ready,
         _ => Arrival::Loading,
     });
     let wait = move || {
         leptos::task::spawn_local(async move {
-            let done = fetch().await;
-            arrival.try_set(if done.is_ok() {
+            let done = fetch().await.is_ok() && all_words(state).await.is_ok();
+            arrival.try_set(if done {
                 Arrival::Ready
             } else {
                 Arrival::Failed

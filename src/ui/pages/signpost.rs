@@ -8,7 +8,7 @@ use crate::core::i18n::{Catalog, Dir, Locale, Msg};
 use crate::core::link::signpost_link;
 use crate::core::qr;
 use crate::ui::copy::CopyButton;
-use crate::ui::language::fetch_catalog;
+use crate::ui::language::{fetch_catalog, whole_english};
 use crate::ui::qr::QrSvg;
 use crate::ui::state::{tr, use_state};
 
@@ -105,17 +105,18 @@ pub fn SignpostPage() -> impl IntoView {
 }
 
 /// The words for the poster, in the poster's language (which may differ from
-/// the page's): English at once, others once loaded.
+/// the page's), once loaded.
 fn poster_catalog(lang: RwSignal<Locale>) -> RwSignal<Catalog> {
-    let words = RwSignal::new(Catalog::english());
+    let words = RwSignal::new(Catalog::compiled_english());
     Effect::new(move |_| {
         let locale = lang.get();
-        if locale == Locale::EnGb {
-            words.set(Catalog::english());
-            return;
-        }
         leptos::task::spawn_local(async move {
-            if let Ok(catalog) = fetch_catalog(locale).await {
+            let catalog = if locale == Locale::EnGb {
+                whole_english().await
+            } else {
+                fetch_catalog(locale).await
+            };
+            if let Ok(catalog) = catalog {
                 words.set(catalog);
             }
         });
