@@ -27,22 +27,13 @@ pub enum TacLookup {
 #[derive(Clone, Copy)]
 pub struct Tacs {
     table: RwSignal<TacLookup>,
-    fetch: StoredValue<Fetch>,
-}
-
-/// Whether the table has been asked for. It is about 90 KB: a victim who
-/// never reaches the IMEI pages never downloads it, and on the first visit
-/// it does not compete with the journey's code.
-enum Fetch {
-    /// The host configuration, which may say where the table is, is still
-    /// on its way; `wanted` once a page has asked for the table.
-    WaitingForConfig {
-        wanted: bool,
-    },
-    NotYet {
-        url: String,
-    },
-    Started,
+    /// Where the table is: known once the host configuration, which may
+    /// name another place, has been read.
+    url: RwSignal<Option<String>>,
+    /// Whether a page has started the download. The table is about 90 KB:
+    /// a victim who never reaches the IMEI pages never downloads it, and on
+    /// the first visit it does not compete with the journey's code.
+    started: StoredValue<bool>,
 }
 
 /// A maker and model, owned so that views can keep them.
@@ -102,44 +93,38 @@ impl Tacs {
 pub fn provide_tac_table() -> Tacs {
     let tacs = Tacs {
         table: RwSignal::new(TacLookup::Loading),
-        fetch: StoredValue::new(Fetch::WaitingForConfig { wanted: false }),
+        url: RwSignal::new(None),
+        started: StoredValue::new(false),
     };
     provide_context(tacs);
     tacs
 }
 
-/// Where the table is, once the host configuration has been read; fetches
-/// it at once if a page has already asked for it.
+/// Where the table is, once the host configuration has been read.
 pub fn set_table_url(tacs: Tacs, url: String) {
-    let wanted = tacs
-        .fetch
-        .with_value(|f| matches!(f, Fetch::WaitingForConfig { wanted: true }));
-    if wanted {
-        start_loading(tacs, url);
-    } else {
-        tacs.fetch.set_value(Fetch::NotYet { url });
-    }
+    tacs.url.set(Some(url));
 }
 
-/// The lookup, for a page that shows models; the first call starts the
-/// download. "Loading" if a component is mounted without the root.
+/// The lookup, for a page that shows models; the first page to ask starts
+/// the download, as soon as the table's place is known. Only pages call
+/// this, so the download code stays out of the first page's module.
+/// "Loading" if a component is mounted without the root.
 pub fn use_tacs() -> Tacs {
     let Some(tacs) = use_context::<Tacs>() else {
         return Tacs {
             table: RwSignal::new(TacLookup::Loading),
-            fetch: StoredValue::new(Fetch::Started),
+            url: RwSignal::new(None),
+            started: StoredValue::new(true),
         };
     };
-    let url = tacs.fetch.try_update_value(|fetch| match fetch {
-        Fetch::WaitingForConfig { wanted } => {
-            *wanted = true;
-            None
-        }
-        Fetch::NotYet { url } => Some(std::mem::take(url)),
-        Fetch::Started => None,
-    });
-    if let Some(url) = url.flatten() {
-        start_loading(tacs, url);
+    if !tacs.started.get_value() {
+        Effect::new(move |_| {
+            if let Some(url) = tacs.url.get()
+                && !tacs.started.get_value()
+            {
+                start_loading(tacs, url);
+            }
+        });
     }
     tacs
 }
@@ -147,7 +132,7 @@ pub fn use_tacs() -> Tacs {
 /// Fetches the table on the next frame, so that the page asking for it is
 /// shown first.
 fn start_loading(tacs: Tacs, url: String) {
-    tacs.fetch.set_value(Fetch::Started);
+    tacs.started.set_value(true);
     request_animation_frame(move || {
         leptos::task::spawn_local(async move {
             tacs.table.set(load(&url).await);
