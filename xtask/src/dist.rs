@@ -509,7 +509,8 @@ pub struct AssetSize {
 pub enum Loaded {
     /// Before the start page works.
     FirstPage,
-    /// In the background once the first page has loaded: the journey's code.
+    /// In the background once the first page has loaded: the journey's code
+    /// and the rest of the English words.
     AfterFirstPage,
     /// Only when needed: a staff or about page's code, the TAC table once
     /// the IMEI is checked, another language when chosen, the host page's
@@ -592,7 +593,7 @@ pub fn print_sizes(dir: &Path) -> Result {
     };
     total("first page total", &[Loaded::FirstPage]);
     total(
-        "first visit total (with the journey's code)",
+        "first visit total (with the journey)",
         &[Loaded::FirstPage, Loaded::AfterFirstPage],
     );
     Ok(())

@@ -44,7 +44,7 @@ async fn run() {
         budget(first_page)
     );
     println!(
-        "first visit with the journey's code: {first_visit:>8}  (budget 102400: {})",
+        "first visit with the journey:        {first_visit:>8}  (budget 102400: {})",
         budget(first_visit)
     );
     println!(
@@ -105,7 +105,8 @@ fn print_transfer(rows: &[AssetSize]) {
         .filter(|r| r.loaded == Loaded::AfterFirstPage)
         .map(|r| r.brotli)
         .sum();
-    println!("journey code and words (after first page) {journey:>8}");
+    // The journey's code, the chunk it shares, and the rest of the English.
+    println!("{:<32}{journey:>8}", "journey (after first page)");
     let later = |prefix: &str| {
         rows.iter()
             .filter(|r| r.name.starts_with(prefix) && r.loaded == Loaded::WhenNeeded)
