@@ -25,6 +25,13 @@ async fn start_page_to_the_imei_question_with_errors_and_back_button() {
         json!(false),
         "no TAC table on the start page"
     );
+    // The page's preload of the wasm is the download boot.js uses.
+    let wasm_downloads = "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('_bg.wasm')).length;";
+    assert_eq!(
+        b.js(wasm_downloads).await,
+        json!(1),
+        "one download of the wasm"
+    );
 
     // Start now without saying whose device: the error summary takes focus.
     b.submit().await;

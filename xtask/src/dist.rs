@@ -265,6 +265,12 @@ fn write_page(dist: &Path, code: &Code) -> Result {
                         "  <link rel=\"modulepreload\" href=\"./{module}\">\n"
                     ));
                 }
+                // The wasm too, from the moment the page is read rather than
+                // once boot.js runs; boot.js's fetch then takes this response.
+                page.push_str(&format!(
+                    "  <link rel=\"preload\" href=\"./{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
+                    code.main_wasm
+                ));
                 // A file rather than an inline script, so the strict CSP holds.
                 page.push_str(&format!(
                     "  <script type=\"module\" src=\"./boot.js\" data-js=\"./{}\" data-wasm=\"./{}\"></script>\n",
