@@ -99,3 +99,31 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
     assert_eq!(b.js(WORDLESS).await, json!([]), "the next page's words");
     b.finish().await;
 }
+
+#[tokio::test]
+async fn switching_back_to_english_on_a_later_page_waits_for_its_words() {
+    let b = Browser::start(1280, 900).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*/locales/en-GB.json"] }),
+    )
+    .await;
+    b.open("").await;
+    // In Welsh the journey needs no English file.
+    b.press_button("Cymraeg").await;
+    b.wait_for_heading("Mae eich ffôn wedi cael ei ddwyn neu ei golli")
+        .await;
+    b.choose("Un rhywun arall, neu un sy’n cael ei rannu").await;
+    b.submit().await;
+    b.wait_for_heading("Gwnewch y pethau hyn yn gyntaf").await;
+    // Back to English at once, on a page whose English has not come.
+    b.press_button("English").await;
+    b.wait_for_heading("This page could not be loaded").await;
+    assert_eq!(b.js(WORDLESS).await, json!([]), "no page without words");
+    b.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    b.press_button("Try again").await;
+    b.wait_for_heading("Do these things first").await;
+    assert_eq!(b.js(WORDLESS).await, json!([]), "the page's English");
+    b.finish().await;
+}

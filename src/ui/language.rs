@@ -23,19 +23,21 @@ pub fn initial_locale(from_link: Option<Locale>) -> Locale {
     negotiate(tags.iter().map(String::as_str))
 }
 
-/// Switches to `locale`, fetching its words. The current language's words
-/// stay on screen until the new ones are in.
+/// Switches to `locale`. English is at once: the whole of it if it is here,
+/// else the first page's words, and a later page waits for the rest. Other
+/// languages are fetched, and the current words stay until they are in.
 pub fn switch_to(state: AppState, locale: Locale) {
     if state.catalog.with_untracked(|c| c.locale) == locale {
         return;
     }
+    if locale == Locale::EnGb {
+        state
+            .catalog
+            .set(english_if_here().unwrap_or_else(Catalog::compiled_english));
+        return;
+    }
     leptos::task::spawn_local(async move {
-        let words = if locale == Locale::EnGb {
-            whole_english().await
-        } else {
-            fetch_catalog(locale).await
-        };
-        match words {
+        match fetch_catalog(locale).await {
             Ok(catalog) => state.catalog.set(catalog),
             Err(reason) => web_sys::console::warn_1(
                 &format!(
@@ -73,6 +75,17 @@ pub async fn whole_english() -> Result<Catalog, String> {
         ENGLISH.with_borrow_mut(|request| *request = None);
     }
     english
+}
+
+/// The whole English catalogue, if this build has it or it has come.
+fn english_if_here() -> Option<Catalog> {
+    if !cfg!(split_pages) {
+        return Some(Catalog::compiled_english());
+    }
+    ENGLISH.with_borrow(|request| {
+        let english = request.as_ref()?.peek()?;
+        english.as_ref().ok().cloned()
+    })
 }
 
 /// Resolves once the words on screen are complete, which only English may

@@ -97,6 +97,14 @@ where
     if arrival.get_untracked() == Arrival::Loading {
         wait();
     }
+    // The words go back to the first page's when the victim switches to
+    // English before the rest of it has come: wait for them again.
+    Effect::new(move |_| {
+        if arrival.get() == Arrival::Ready && !state.catalog.with(Catalog::is_complete) {
+            arrival.set(Arrival::Loading);
+            wait();
+        }
+    });
     move || match arrival.get() {
         Arrival::Loading => {
             view! { <p class="loading" role="status">{tr(Msg::PageLoading)}</p> }.into_any()
