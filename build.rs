@@ -57,6 +57,14 @@ fn main() {
         serde_json::Value::Object(merged.clone()).to_string(),
     )
     .expect("write the merged English catalogue");
+    // The release build fetches the whole English by a name that changes
+    // with its words, so a page never reads another release's file.
+    let english = serde_json::Value::Object(merged.clone()).to_string();
+    std::fs::write(
+        out_dir.join("en-GB-file.txt"),
+        format!("locales/en-GB-{:016x}.json", fnv1a(english.as_bytes())),
+    )
+    .expect("write the English file's name");
     std::fs::write(
         out_dir.join("en-GB-first-page.json"),
         serde_json::Value::Object(first_page).to_string(),
@@ -111,4 +119,11 @@ fn write_runtime_directories() {
         std::fs::write(Path::new(&out_dir).join(name), file.to_string())
             .expect("write a runtime directory");
     }
+}
+
+/// FNV-1a, 64 bits: the same on every machine, unlike std's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

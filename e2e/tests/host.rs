@@ -59,7 +59,7 @@ async fn a_good_config_and_a_signposting_link_are_applied() {
 async fn a_malformed_config_and_hostile_parameters_change_nothing() {
     serve_file(
         "e2e/bad.json",
-        r##"{"version": 1, "theme": {"button": "#ffff00", "font": "x; background: url(//evil.example)"}, "quick_exit_url": "javascript:alert(1)", "organisation": {"name": "<img src=x onerror=window.__xss=1>"}}"##,
+        r##"{"version": 1, "theme": {"button": "#ffff00", "font": "x; background: url(//evil.example)"}, "quick_exit_url": "javascript:alert(1)", "organisation": {"name": "<img src=x onerror=window.__xss=1>"}, "directory": {"services": [{"id": "bad", "name": "Bad", "phone": "0909 999", "source": {"phone": "https://help.example.org/contact"}, "checked": "2026-11-01"}]}}"##,
     );
     serve_file("e2e/broken.json", "{ this is not json");
     let b = Browser::start(1280, 900).await;
@@ -73,6 +73,11 @@ async fn a_malformed_config_and_hostile_parameters_change_nothing() {
             "the debug notice should name {field}: {notes}"
         );
     }
+    // Each problem says what is wrong, in words.
+    assert!(
+        notes.contains("directory.services[0].phone: is not a UK phone number"),
+        "{notes}"
+    );
     // The organisation's name is shown as text, never as markup.
     let footer = b.text(".widget__footer").await.unwrap_or_default();
     assert!(

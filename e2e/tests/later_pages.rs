@@ -81,7 +81,7 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
     b.cdp("Network.enable", json!({})).await;
     b.cdp(
         "Network.setBlockedURLs",
-        json!({ "urls": ["*/locales/en-GB.json"] }),
+        json!({ "urls": ["*/locales/en-GB-*.json"] }),
     )
     .await;
     b.open("").await;
@@ -106,7 +106,7 @@ async fn switching_back_to_english_on_a_later_page_waits_for_its_words() {
     b.cdp("Network.enable", json!({})).await;
     b.cdp(
         "Network.setBlockedURLs",
-        json!({ "urls": ["*/locales/en-GB.json"] }),
+        json!({ "urls": ["*/locales/en-GB-*.json"] }),
     )
     .await;
     b.open("").await;

@@ -539,7 +539,7 @@ impl Reader {
                         kept.push(entry);
                     } else {
                         for p in problems {
-                            self.problem(&format!("{path}.{}", p.field), &format!("{:?}", p.kind));
+                            self.problem(&format!("{path}.{}", p.field), p.kind.reason());
                         }
                     }
                 }
@@ -685,6 +685,18 @@ mod tests {
                 .iter()
                 .all(|p| p.path.starts_with("directory.services[1]")),
             "{problems:?}"
+        );
+        // Said in words, which the release build's empty Debug would not give.
+        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            said.contains(&"directory.services[1].phone: is not a UK phone number".to_owned()),
+            "{said:?}"
+        );
+        assert!(
+            said.contains(
+                &"directory.services[1].checked: is not a date like 2026-11-24".to_owned()
+            ),
+            "{said:?}"
         );
         let merged = apply_directory(directory::shipped(), &config);
         assert!(merged.service("local-help").is_some());

@@ -345,6 +345,26 @@ pub enum ProblemKind {
     BadCheckedDate,
 }
 
+impl ProblemKind {
+    /// The problem in plain words, after the field's name.
+    pub fn reason(self) -> &'static str {
+        match self {
+            ProblemKind::MissingName => "is blank; every entry needs a name",
+            ProblemKind::BadId => {
+                "is not an id of lower-case letters and digits joined by single hyphens"
+            }
+            ProblemKind::DuplicateId => "is an id another entry already has",
+            ProblemKind::BadPhoneNumber => "is not a UK phone number",
+            ProblemKind::BadUrl => "is not a web address starting https://",
+            ProblemKind::BadSource => {
+                "needs a source: the address or the name of the document it was read from"
+            }
+            ProblemKind::UnsourcedField => "is filled in but has no source of its own",
+            ProblemKind::BadCheckedDate => "is not a date like 2026-11-24",
+        }
+    }
+}
+
 /// One thing wrong with one field of one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

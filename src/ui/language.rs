@@ -2,14 +2,14 @@
 //! languages, else English. Other languages load from `locales/<tag>.json`
 //! on the widget's own origin when first needed.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
 
-use crate::core::i18n::{Catalog, Locale, negotiate};
+use crate::core::i18n::{Catalog, EN_GB_FILE, Locale, negotiate};
 use crate::ui::state::{AppState, use_state};
 
 /// The locale to start in: the link's `lang` (already checked) wins, then
@@ -24,9 +24,11 @@ pub fn initial_locale(from_link: Option<Locale>) -> Locale {
 }
 
 /// Switches to `locale`. English is at once: the whole of it if it is here,
-/// else the first page's words, and a later page waits for the rest. Other
-/// languages are fetched, and the current words stay until they are in.
+/// else the first page's words while the rest is fetched (a later page waits
+/// for it). Other languages are fetched, and the current words stay until
+/// they are in. The last choice wins over any still on its way.
 pub fn switch_to(state: AppState, locale: Locale) {
+    CHOSEN.set(Some(locale));
     if state.catalog.with_untracked(|c| c.locale) == locale {
         return;
     }
@@ -34,11 +36,15 @@ pub fn switch_to(state: AppState, locale: Locale) {
         state
             .catalog
             .set(english_if_here().unwrap_or_else(Catalog::compiled_english));
+        leptos::task::spawn_local(async move {
+            let _ = all_words(state).await;
+        });
         return;
     }
     leptos::task::spawn_local(async move {
         match fetch_catalog(locale).await {
-            Ok(catalog) => state.catalog.set(catalog),
+            Ok(catalog) if CHOSEN.get() == Some(locale) => state.catalog.set(catalog),
+            Ok(_) => {}
             Err(reason) => web_sys::console::warn_1(
                 &format!(
                     "The {} words could not be loaded ({reason}); the language stays as it was.",
@@ -53,6 +59,8 @@ pub fn switch_to(state: AppState, locale: Locale) {
 type EnglishRequest = Shared<LocalBoxFuture<'static, Result<Catalog, String>>>;
 
 thread_local! {
+    /// The language the victim chose last, if they chose one.
+    static CHOSEN: Cell<Option<Locale>> = const { Cell::new(None) };
     /// The one request for the whole English catalogue, shared by the
     /// background preload, the pages and the poster. Forgotten when it
     /// fails, so that "Try again" asks again.
@@ -70,9 +78,14 @@ pub async fn whole_english() -> Result<Catalog, String> {
             .get_or_insert_with(|| fetch_catalog(Locale::EnGb).boxed_local().shared())
             .clone()
     });
-    let english = request.await;
+    let english = request.clone().await;
     if english.is_err() {
-        ENGLISH.with_borrow_mut(|request| *request = None);
+        ENGLISH.with_borrow_mut(|stored| {
+            // Unless a newer request has taken its place.
+            if stored.as_ref().is_some_and(|s| s.ptr_eq(&request)) {
+                *stored = None;
+            }
+        });
     }
     english
 }
@@ -94,16 +107,20 @@ pub async fn all_words(state: AppState) -> Result<(), String> {
     if state.catalog.with_untracked(Catalog::is_complete) {
         return Ok(());
     }
-    let english = whole_english().await?;
+    let english = whole_english().await;
     // Another language, chosen meanwhile, is complete: keep it.
-    if !state.catalog.with_untracked(Catalog::is_complete) {
-        state.catalog.set(english);
+    if state.catalog.with_untracked(Catalog::is_complete) {
+        return Ok(());
     }
+    state.catalog.set(english?);
     Ok(())
 }
 
 pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
-    let url = format!("locales/{}.json", locale.tag());
+    let url = match locale {
+        Locale::EnGb => EN_GB_FILE.to_owned(),
+        _ => format!("locales/{}.json", locale.tag()),
+    };
     let text = match crate::ui::fetch::text(&url).await? {
         Fetched::Ok(text) => text,
         Fetched::Status(status) => return Err(format!("HTTP {status}")),

@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use stolen_phone::core::i18n;
+
 use crate::tools::{command, run};
 use crate::{Result, dist_dir};
 
@@ -23,31 +25,37 @@ pub fn build_release() -> Result {
     write_page(&dist, &code)?;
     write_locales(&dist)?;
     write_tac_table(&dist)?;
+    // The service worker's version covers the files as they are served.
+    minify(
+        &dist,
+        &[&code.glue, &code.loader, "boot.js"],
+        Script::Module,
+    )?;
+    minify(&dist, &["embed.js"], Script::Classic)?;
     write_service_worker(&dist)?;
-    minify_scripts(&dist, &code)?;
+    minify(&dist, &[WORKER], Script::Classic)?;
     compress_all(&dist)
 }
 
-/// Minifies every script in place with terser. The service worker's version
-/// is worked out before, from the readable files, which change exactly when
-/// the minified ones do.
-fn minify_scripts(dist: &Path, code: &Code) -> Result {
-    let modules = [code.glue.as_str(), code.loader.as_str(), "boot.js"];
-    let classic = [WORKER, "embed.js"];
-    for (names, as_module) in [(&modules[..], true), (&classic[..], false)] {
-        for name in names {
-            let file = dist.join(name);
-            let mut terser = command("terser");
-            terser
-                .arg(&file)
-                .args(["--compress", "--mangle", "--output"])
-                .arg(&file);
-            // Only a module's own top-level names can be shortened safely.
-            if as_module {
-                terser.arg("--module");
-            }
-            run(&mut terser)?;
+enum Script {
+    Module,
+    Classic,
+}
+
+/// Minifies scripts in `dist/` in place with terser.
+fn minify(dist: &Path, names: &[&str], kind: Script) -> Result {
+    for name in names {
+        let file = dist.join(name);
+        let mut terser = command("terser");
+        terser
+            .arg(&file)
+            .args(["--compress", "--mangle", "--output"])
+            .arg(&file);
+        // Only a module's own top-level names can be shortened safely.
+        if let Script::Module = kind {
+            terser.arg("--module");
         }
+        run(&mut terser)?;
     }
     Ok(())
 }
@@ -161,6 +169,16 @@ fn build_code(dist: &Path) -> Result<Code> {
             ])
             .arg(wasm)
             .arg(wasm))?;
+    }
+    // If the panic settings ever stop applying, panic messages and source
+    // paths come back: fail rather than ship the heavier build.
+    let bytes = fs::read(&main_wasm)?;
+    for sign in ["panicked at", "/rustc/", ".cargo/registry"] {
+        if bytes.windows(sign.len()).any(|w| w == sign.as_bytes()) {
+            return Err(
+                format!("the main wasm holds {sign:?}: the panic settings did not apply").into(),
+            );
+        }
     }
 
     // Content names: each split module by its own bytes; the glue, the
@@ -324,7 +342,7 @@ fn extension(path: &Path) -> Result<&str> {
 
 /// Joins each locale's area files into `locales/<tag>.json`, fetched by the
 /// widget when that language is chosen. English's first page is compiled in;
-/// its whole file is fetched after the first page.
+/// the whole of it, named by its contents, is fetched after the first page.
 fn write_locales(dist: &Path) -> Result {
     let out_dir = dist.join("locales");
     fs::create_dir_all(&out_dir)?;
@@ -334,6 +352,11 @@ fn write_locales(dist: &Path) -> Result {
             continue;
         };
         if !dir.is_dir() {
+            continue;
+        }
+        if tag == "en-GB" {
+            // The copy the widget was compiled with, under the name it asks for.
+            fs::write(dist.join(i18n::EN_GB_FILE), i18n::EN_GB_JSON)?;
             continue;
         }
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
@@ -346,8 +369,7 @@ fn write_locales(dist: &Path) -> Result {
             .map(fs::read_to_string)
             .collect::<std::io::Result<_>>()?;
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let merged =
-            stolen_phone::core::i18n::merge(&refs).map_err(|e| format!("locales/{tag}: {e:?}"))?;
+        let merged = i18n::merge(&refs).map_err(|e| format!("locales/{tag}: {e}"))?;
         fs::write(out_dir.join(format!("{tag}.json")), merged)?;
     }
     Ok(())
@@ -555,7 +577,7 @@ fn when_loaded(name: &str) -> Loaded {
     let split_code = name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm");
     if split_code && name.starts_with(&format!("{SPLIT_PREFIX}more-")) {
         Loaded::WhenNeeded
-    } else if split_code || name == "locales/en-GB.json" {
+    } else if split_code || name == i18n::EN_GB_FILE {
         // The journey's module, the chunks it shares with the others, and
         // the rest of the English words.
         Loaded::AfterFirstPage

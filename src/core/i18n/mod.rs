@@ -23,8 +23,12 @@ use crate::core::json::{self, Value};
 /// The source language, merged from `locales/en-GB/*.json` by build.rs.
 pub const EN_GB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB.json"));
 
+/// Where the release build puts [`EN_GB_JSON`] for the widget to fetch: a
+/// name that changes with the words (`locales/en-GB-<hash>.json`).
+pub const EN_GB_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB-file.txt"));
+
 /// The English of the first page alone (the areas build.rs names), which a
-/// release build compiles in; the rest arrives as `locales/en-GB.json`
+/// release build compiles in; the rest arrives as [`EN_GB_FILE`]
 /// after the first page, so the first download stays small.
 pub const EN_GB_FIRST_PAGE_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/en-GB-first-page.json"));

@@ -18,7 +18,7 @@ pub fn SignpostPage() -> impl IntoView {
     let force = RwSignal::new(String::new());
     let lang = RwSignal::new(state.locale());
     let source = RwSignal::new(String::new());
-    let poster_words = poster_catalog(lang);
+    let (poster_words, poster_failed) = poster_catalog(lang, state.catalog.get_untracked());
 
     let forces: Vec<(String, String)> = state.directories.with_untracked(|d| {
         d.forces_by_name()
@@ -45,6 +45,7 @@ pub fn SignpostPage() -> impl IntoView {
         )
     });
     let poster = move |msg: Msg| move || poster_words.with(|c| c.get(msg).to_owned());
+    let poster_ready = move || poster_words.with(|c| c.locale) == lang.get();
     let poster_dir = move || match lang.get().dir() {
         Dir::Ltr => "ltr",
         Dir::Rtl => "rtl",
@@ -91,7 +92,11 @@ pub fn SignpostPage() -> impl IntoView {
             </p>
             <h2 class="heading-m">{tr(Msg::SignpostPosterPreview)}</h2>
         </div>
-        <div class="poster" lang=move || lang.get().tag() dir=poster_dir>
+        // The poster only in its own language's words, never half in another.
+        <p class="loading" role="status" hidden=move || poster_ready() && !poster_failed.get()>
+            {move || if poster_failed.get() { tr(Msg::PageLoadFailedTitle)() } else { tr(Msg::PageLoading)() }}
+        </p>
+        <div class="poster" hidden=move || !poster_ready() lang=move || lang.get().tag() dir=poster_dir>
             <p class="poster__title">{poster(Msg::PosterTitle)}</p>
             <p class="poster__body">{poster(Msg::PosterBody)}</p>
             {move || qr::render(&link.get()).ok().map(|matrix| view! {
@@ -105,21 +110,44 @@ pub fn SignpostPage() -> impl IntoView {
 }
 
 /// The words for the poster, in the poster's language (which may differ from
-/// the page's), once loaded.
-fn poster_catalog(lang: RwSignal<Locale>) -> RwSignal<Catalog> {
-    let words = RwSignal::new(Catalog::compiled_english());
+/// the page's), starting with the page's own; and whether the last language
+/// chosen could not be loaded.
+fn poster_catalog(
+    lang: RwSignal<Locale>,
+    page_words: Catalog,
+) -> (RwSignal<Catalog>, RwSignal<bool>) {
+    let words = RwSignal::new(page_words);
+    let failed = RwSignal::new(false);
     Effect::new(move |_| {
         let locale = lang.get();
+        failed.set(false);
+        if words.with_untracked(|c| c.locale) == locale {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let catalog = if locale == Locale::EnGb {
                 whole_english().await
             } else {
                 fetch_catalog(locale).await
             };
-            if let Ok(catalog) = catalog {
-                words.set(catalog);
+            // A later choice wins over this one.
+            if lang.get_untracked() != locale {
+                return;
+            }
+            match catalog {
+                Ok(catalog) => words.set(catalog),
+                Err(reason) => {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "The poster's {} words could not be loaded ({reason}).",
+                            locale.tag()
+                        )
+                        .into(),
+                    );
+                    failed.set(true);
+                }
             }
         });
     });
-    words
+    (words, failed)
 }
