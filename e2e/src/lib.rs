@@ -223,15 +223,23 @@ impl Browser {
 
     /// Presses the page's main button (Continue, Start now, ...).
     pub async fn submit(&self) {
-        let button = self
-            .client
-            .find(Locator::Css("main form button[type=submit]"))
-            .await;
-        button
-            .expect("the page has a submit button")
-            .click()
-            .await
-            .expect("press it");
+        // A test that waits only for the address can find the button just
+        // before the new page replaces it: then find the new page's button.
+        for _ in 0..20 {
+            let button = self
+                .client
+                .find(Locator::Css("main form button[type=submit]"))
+                .await
+                .expect("the page has a submit button");
+            match button.click().await {
+                Ok(()) => return,
+                Err(e) if e.is_stale_element_reference() => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("press it: {e}"),
+            }
+        }
+        panic!("the submit button kept being replaced");
     }
 
     /// Presses Tab until the focused element matches `css`, as a keyboard
