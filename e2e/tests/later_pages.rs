@@ -75,15 +75,22 @@ async fn a_page_that_could_not_be_downloaded_can_be_tried_again() {
 /// Every element that shows words, with none: a message still missing.
 const WORDLESS: &str = "return [...document.querySelectorAll('.widget :is(h1, h2, p, li, a, button, label, legend)')].filter(e => !e.textContent.trim()).map(e => e.outerHTML);";
 
+/// Stops (or lets through again) the download of the whole English file.
+async fn block_english(b: &Browser, block: bool) {
+    b.cdp("Network.enable", json!({})).await;
+    let urls: &[&str] = if block {
+        &["*/locales/en-GB-*.json"]
+    } else {
+        &[]
+    };
+    b.cdp("Network.setBlockedURLs", json!({ "urls": urls }))
+        .await;
+}
+
 #[tokio::test]
 async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives() {
     let b = Browser::start(390, 844).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp(
-        "Network.setBlockedURLs",
-        json!({ "urls": ["*/locales/en-GB-*.json"] }),
-    )
-    .await;
+    block_english(&b, true).await;
     b.open("").await;
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
@@ -93,7 +100,7 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
     // The journey's code arrives, its words cannot.
     b.wait_for_heading("This page could not be loaded").await;
     b.check_page("later-03-words-could-not-load").await;
-    b.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    block_english(&b, false).await;
     b.press_button("Try again").await;
     b.wait_for_heading("Do these things first").await;
     assert_eq!(b.js(WORDLESS).await, json!([]), "the next page's words");
@@ -103,12 +110,7 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
 #[tokio::test]
 async fn switching_back_to_english_on_a_later_page_waits_for_its_words() {
     let b = Browser::start(1280, 900).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp(
-        "Network.setBlockedURLs",
-        json!({ "urls": ["*/locales/en-GB-*.json"] }),
-    )
-    .await;
+    block_english(&b, true).await;
     b.open("").await;
     // In Welsh the journey needs no English file.
     b.press_button("Cymraeg").await;
@@ -121,7 +123,7 @@ async fn switching_back_to_english_on_a_later_page_waits_for_its_words() {
     b.press_button("English").await;
     b.wait_for_heading("This page could not be loaded").await;
     assert_eq!(b.js(WORDLESS).await, json!([]), "no page without words");
-    b.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    block_english(&b, false).await;
     b.press_button("Try again").await;
     b.wait_for_heading("Do these things first").await;
     assert_eq!(b.js(WORDLESS).await, json!([]), "the page's English");
