@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
     if let Some(font) = &config.theme.font {
         assert!(!font.contains([';', '{', '}', '(', ')', '<', '>']), "{font:?}");
     }
-    let _ = config::apply_directory(directory::shipped(), &config);
+    if let Some(section) = &config.directory {
+        let (host, _problems) = config::read_directory(section);
+        let _ = config::apply_directory(directory::shipped(), &host);
+    }
     // The same text as one embed-snippet theme value for every key.
     let pairs: Vec<(String, String)> = ["text", "background", "font", "shadow"]
         .into_iter()

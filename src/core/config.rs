@@ -24,9 +24,10 @@ pub struct HostConfig {
     /// The languages to offer, in the host's order; empty means all.
     pub languages: Vec<Locale>,
     pub theme: Theme,
-    pub forces: Vec<PoliceForce>,
-    pub providers: Vec<NetworkProvider>,
-    pub services: Vec<SupportService>,
+    /// The `directory` section as written. It is read apart, by
+    /// [`read_directory`], when the journey first needs the directories, so
+    /// that the first page carries none of their checks.
+    pub directory: Option<Value>,
     pub quick_exit_url: Option<String>,
     /// Where to fetch the TAC table, relative to the widget.
     pub tac_table_url: Option<String>,
@@ -242,9 +243,7 @@ impl Reader {
                 .and_then(|v| self.relative_url("tac_table_url", v)),
             ..HostConfig::default()
         };
-        if let Some(dir) = root.get("directory") {
-            self.directory(dir, &mut config);
-        }
+        config.directory = root.get("directory").cloned();
         config
     }
 
@@ -490,29 +489,31 @@ impl Reader {
 
     /// Extra or replacing directory entries. Each must pass the same checks
     /// as the shipped directory, sources and dates included.
-    fn directory(&mut self, value: &Value, config: &mut HostConfig) {
+    fn directory(&mut self, value: &Value) -> HostDirectory {
+        let mut host = HostDirectory::default();
         if value.as_object().is_none() {
             self.problem("directory", "must be an object");
-            return;
+            return host;
         }
-        config.forces = self.entries(
+        host.forces = self.entries(
             "forces",
             value.get("forces"),
             directory::force_from,
             directory::validate_forces,
         );
-        config.providers = self.entries(
+        host.providers = self.entries(
             "providers",
             value.get("providers"),
             directory::provider_from,
             directory::validate_providers,
         );
-        config.services = self.entries(
+        host.services = self.entries(
             "services",
             value.get("services"),
             directory::service_from,
             directory::validate_services,
         );
+        host
     }
 
     fn entries<T>(
@@ -554,19 +555,35 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The host's own directory entries, each checked as the shipped ones are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HostDirectory {
+    pub forces: Vec<PoliceForce>,
+    pub providers: Vec<NetworkProvider>,
+    pub services: Vec<SupportService>,
+}
+
+/// Reads a config's `directory` section ([`HostConfig::directory`]).
+/// Like [`parse`], it never fails: a bad entry is dropped and named.
+pub fn read_directory(section: &Value) -> (HostDirectory, Vec<ConfigProblem>) {
+    let mut reader = Reader::default();
+    let host = reader.directory(section);
+    (host, reader.problems)
+}
+
 /// The shipped directories with the host's entries added; an entry with the
 /// same id as a shipped one replaces it.
-pub fn apply_directory(shipped: &Directories, config: &HostConfig) -> Directories {
+pub fn apply_directory(shipped: &Directories, host: &HostDirectory) -> Directories {
     let mut merged = shipped.clone();
-    for force in &config.forces {
+    for force in &host.forces {
         merged.forces.retain(|f| f.id != force.id);
         merged.forces.push(force.clone());
     }
-    for provider in &config.providers {
+    for provider in &host.providers {
         merged.providers.retain(|p| p.id != provider.id);
         merged.providers.push(provider.clone());
     }
-    for service in &config.services {
+    for service in &host.services {
         merged.services.retain(|s| s.id != service.id);
         merged.services.push(service.clone());
     }
@@ -671,6 +688,16 @@ mod tests {
     }
 
     #[test]
+    fn a_directory_section_that_is_not_an_object_is_named() {
+        let (config, problems) = parse(r#"{"version": 1, "directory": ["metropolitan"]}"#);
+        assert_eq!(problems, vec![]);
+        let (host, problems) = read_directory(config.directory.as_ref().unwrap());
+        assert_eq!(host, HostDirectory::default());
+        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(said, ["directory: must be an object"]);
+    }
+
+    #[test]
     fn directory_entries_must_pass_the_shipped_checks() {
         let (config, problems) = parse(
             r#"{"version": 1, "directory": {"services": [
@@ -679,7 +706,9 @@ mod tests {
                 {"id": "bad", "name": "Bad", "phone": "0909 999", "source": {}, "checked": "soon"}
             ]}}"#,
         );
-        assert_eq!(config.services.len(), 1);
+        assert_eq!(problems, vec![], "the rest of the file is fine");
+        let (host, problems) = read_directory(config.directory.as_ref().unwrap());
+        assert_eq!(host.services.len(), 1);
         assert!(
             problems
                 .iter()
@@ -698,7 +727,7 @@ mod tests {
             ),
             "{said:?}"
         );
-        let merged = apply_directory(directory::shipped(), &config);
+        let merged = apply_directory(directory::shipped(), &host);
         assert!(merged.service("local-help").is_some());
     }
 }
@@ -711,7 +740,30 @@ mod properties {
     proptest! {
         #[test]
         fn any_text_gives_a_config(text in any::<String>()) {
-            let _ = parse(&text);
+            let (config, _) = parse(&text);
+            if let Some(section) = &config.directory {
+                let _ = read_directory(section);
+            }
+        }
+
+        #[test]
+        fn any_directory_section_keeps_only_entries_that_pass_the_checks(
+            list in "forces|providers|services",
+            id in "[a-z-]{0,6}",
+            name in "[A-Za-z ]{0,4}",
+            phone in "[0-9 ]{0,12}",
+            website in "https://[a-z.]{0,8}",
+            checked in "2026-[01][0-9]-[0-3][0-9]",
+        ) {
+            let source = r#"{"name": "https://s.example/n", "phone": "https://s.example/p", "website": "https://s.example/w"}"#;
+            let text = format!(
+                r#"{{"{list}": [{{"id": "{id}", "name": "{name}", "phone": "{phone}", "website": "{website}", "source": {source}, "checked": "{checked}"}}]}}"#
+            );
+            let section = json::parse(&text).unwrap();
+            let (host, _) = read_directory(&section);
+            prop_assert!(directory::validate_forces(&host.forces).is_empty());
+            prop_assert!(directory::validate_providers(&host.providers).is_empty());
+            prop_assert!(directory::validate_services(&host.services).is_empty());
         }
 
         #[test]

@@ -3,8 +3,10 @@
 //! embed snippet names). Problems go to the console, naming the field and the
 //! reason, and onto the page with `?debug`.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
@@ -29,25 +31,14 @@ pub fn read_link() -> LinkParams {
     params
 }
 
-/// Fills answers the victim has not given yet from the link: the force, a
-/// crime reference from an officer, and the date of the incident.
+/// Fills answers the victim has not given yet from the link: a crime
+/// reference from an officer, and the date of the incident. The link's
+/// force waits for the directories (see `ui::directories`).
 pub fn apply_link(params: &LinkParams, state: AppState) {
-    let known_force = params
-        .force
-        .as_deref()
-        .filter(|id| state.directories.with_untracked(|d| d.force(id).is_some()));
-    if params.force.is_some() && known_force.is_none() {
-        web_sys::console::warn_1(
-            &"Link parameter \"force\" ignored: it names no force in the directory.".into(),
-        );
-    }
-    state.answers.update(|a| prefill(a, known_force, params));
+    state.answers.update(|a| prefill(a, params));
 }
 
-fn prefill(a: &mut Answers, force: Option<&str>, params: &LinkParams) {
-    if a.police_force.is_none() {
-        a.police_force = force.map(str::to_owned);
-    }
+fn prefill(a: &mut Answers, params: &LinkParams) {
     if let Some(crn) = &params.crn
         && a.crime_reference.is_empty()
     {
@@ -64,14 +55,35 @@ fn prefill(a: &mut Answers, force: Option<&str>, params: &LinkParams) {
     }
 }
 
+/// Where the host configuration is read from.
+pub fn config_path(params: &LinkParams) -> String {
+    params
+        .config
+        .clone()
+        .unwrap_or_else(|| DEFAULT_CONFIG_PATH.to_owned())
+}
+
+/// The configuration's loading, with what was wrong with it in words.
+type ConfigLoad = Shared<LocalBoxFuture<'static, Arc<[String]>>>;
+
+thread_local! {
+    static CONFIG: RefCell<Option<ConfigLoad>> = const { RefCell::new(None) };
+}
+
+/// Resolves once the host configuration has been applied (or found missing
+/// or bad), with its problems in words.
+pub async fn config_ready() -> Arc<[String]> {
+    match CONFIG.with_borrow(Clone::clone) {
+        Some(load) => load.await,
+        None => Arc::from([]),
+    }
+}
+
 /// Fetches and applies the host configuration. A missing file is normal; a
 /// bad one leaves the defaults in place and says what was wrong.
 pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Tacs) {
-    let path = params
-        .config
-        .clone()
-        .unwrap_or_else(|| DEFAULT_CONFIG_PATH.to_owned());
-    leptos::task::spawn_local(async move {
+    let path = config_path(&params);
+    let load = async move {
         let mut notes: Vec<String> = Vec::new();
         match fetch_text(&path).await {
             Ok(Some(text)) => {
@@ -90,15 +102,28 @@ pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Ta
                 notes.push(line);
             }
         }
-        if params.debug {
-            state.debug_notes.set(Some(notes));
-        }
+        Arc::from(notes)
+    }
+    .boxed_local()
+    .shared();
+    CONFIG.set(Some(load.clone()));
+    leptos::task::spawn_local(async move {
+        let notes = load.await;
         // The TAC table waits for the configuration, which may say where it is.
         let table_url = state
             .config
             .with_untracked(|c| c.tac_table_url.clone())
             .unwrap_or_else(|| crate::ui::tac::TABLE_URL.to_owned());
         crate::ui::tac::set_table_url(tacs, table_url);
+        if params.debug {
+            // The directory's problems too, which means its code now.
+            let mut notes = notes.to_vec();
+            match crate::ui::directories::directories_ready(state).await {
+                Ok(more) => notes.extend(more.iter().cloned()),
+                Err(reason) => notes.push(format!("The directories were not checked: {reason}.")),
+            }
+            state.debug_notes.set(Some(notes));
+        }
     });
 }
 
@@ -112,29 +137,6 @@ async fn fetch_text(path: &str) -> Result<Option<String>, String> {
 }
 
 fn apply_config(state: AppState, config: HostConfig) {
-    let merged = state
-        .directories
-        .with_untracked(|d| config::apply_directory(d, &config));
-    state.directories.set(Arc::new(merged));
-    if let Some(force) = &config.default_force {
-        if state
-            .directories
-            .with_untracked(|d| d.force(force).is_some())
-        {
-            state.answers.update(|a| {
-                if a.police_force.is_none() {
-                    a.police_force = Some(force.clone());
-                }
-            });
-        } else {
-            web_sys::console::warn_1(
-                &format!(
-                    "Host configuration default_force \"{force}\" names no force in the directory."
-                )
-                .into(),
-            );
-        }
-    }
     state.config.set(Arc::new(config));
 }
 

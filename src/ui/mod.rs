@@ -3,6 +3,7 @@
 
 mod app;
 mod copy;
+mod directories;
 mod download;
 mod embed;
 mod fetch;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::core::config::HostConfig;
-use crate::core::directory::{self, Directories};
+use crate::core::directory::Directories;
 use crate::core::i18n::{Catalog, Locale, Msg};
 use crate::core::journey::{Answers, Date, Mode, Page, route};
 use crate::core::link::LinkParams;
@@ -23,7 +23,9 @@ pub struct AppState {
     pub catalog: RwSignal<Catalog>,
     /// The victim's local date, so that "not in the future" means their today.
     pub today: StoredValue<Date>,
-    /// The shipped directories with the host's entries added.
+    /// The shipped directories with the host's entries added: empty until
+    /// `ui::directories` has merged them, which every page that reads them
+    /// waits for.
     pub directories: RwSignal<Arc<Directories>>,
     pub config: RwSignal<Arc<HostConfig>>,
     /// What the link (or the embed snippet) asked for.
@@ -41,7 +43,7 @@ impl AppState {
             mode: RwSignal::new(mode),
             catalog: RwSignal::new(Catalog::compiled_english()),
             today: StoredValue::new(local_today()),
-            directories: RwSignal::new(Arc::new(directory::shipped().clone())),
+            directories: RwSignal::new(Arc::new(Directories::default())),
             config: RwSignal::new(Arc::new(HostConfig::default())),
             debug_notes: RwSignal::new(None),
             link: StoredValue::new(LinkParams::default()),

@@ -36,6 +36,7 @@ use leptos::wasm_split::SplitLoaderError;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::journey::Page;
 use crate::ui::app::HeadingFocus;
+use crate::ui::directories::directories_ready;
 use crate::ui::language::all_words;
 use crate::ui::split::split_off;
 use crate::ui::state::{AppState, tr, use_state};
@@ -53,11 +54,13 @@ pub fn page_view(page: Page) -> AnyView {
     }
 }
 
-/// Fetches the journey's module, then the rest of the English words, in the
-/// background, so that Continue does not wait on the network. A failure
-/// shows again, with a way to try again, when a journey page is opened.
+/// Fetches the journey's module, merges the directories with its code, then
+/// fetches the rest of the English words, in the background, so that
+/// Continue does not wait on the network. A failure shows again, with a way
+/// to try again, when a journey page is opened.
 pub async fn preload_journey_pages(state: AppState) {
     let _ = preload_journey().await;
+    let _ = directories_ready(state).await;
     let _ = all_words(state).await;
 }
 
@@ -70,23 +73,29 @@ enum Arrival {
     Failed,
 }
 
-/// A page whose code is split off: "Loading…" while its code and words
-/// come, and a way to try again if the connection fails. The view is built
-/// only once both are in, so it is built like any other page, in the page's
-/// own scope.
+/// A page whose code is split off: "Loading…" while its code, its words
+/// and the directories come, and a way to try again if the connection
+/// fails. The view is built only once all are in, so it is built like any
+/// other page, in the page's own scope.
 fn split_page<V, P>(page: Page, view: fn(Page) -> V, fetch: fn() -> P) -> impl IntoView
 where
     V: Future<Output = Loaded> + 'static,
     P: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
     let state = use_state();
-    let arrival = RwSignal::new(match now_or_never(fetch()) {
-        Some(Ok(())) if state.catalog.with_untracked(Catalog::is_complete) => Arrival::Ready,
-        _ => Arrival::Loading,
+    let here = now_or_never(fetch()).is_some_and(|f| f.is_ok())
+        && now_or_never(directories_ready(state)).is_some_and(|d| d.is_ok())
+        && state.catalog.with_untracked(Catalog::is_complete);
+    let arrival = RwSignal::new(if here {
+        Arrival::Ready
+    } else {
+        Arrival::Loading
     });
     let wait = move || {
         leptos::task::spawn_local(async move {
-            let done = fetch().await.is_ok() && all_words(state).await.is_ok();
+            let done = fetch().await.is_ok()
+                && directories_ready(state).await.is_ok()
+                && all_words(state).await.is_ok();
             arrival.try_set(if done {
                 Arrival::Ready
             } else {

@@ -1,0 +1,97 @@
+//! The police, provider and support directories the pages read: the shipped
+//! ones with the host's own entries added. They are worked out once, in the
+//! journey's module and after the host configuration is in, so that the
+//! first page carries neither the directories nor their checks.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::*;
+
+use crate::core::config::{self, HostDirectory};
+use crate::core::directory;
+use crate::ui::host::{config_path, config_ready};
+use crate::ui::split::split_off;
+use crate::ui::state::AppState;
+
+/// The problems found in the host's directory entries, in words.
+type Notes = Arc<[String]>;
+type Request = Shared<LocalBoxFuture<'static, Result<Notes, String>>>;
+
+thread_local! {
+    /// The one merge, shared by the background preload, the pages and the
+    /// `?debug` notice. Forgotten when it fails, so that "Try again" asks
+    /// again.
+    static MERGE: RefCell<Option<Request>> = const { RefCell::new(None) };
+}
+
+/// Resolves once `state.directories` holds the merged directories, with the
+/// problems found in the host's entries. Fetches the journey's module if it
+/// is not here yet.
+pub async fn directories_ready(state: AppState) -> Result<Notes, String> {
+    let request = MERGE.with_borrow_mut(|request| {
+        request
+            .get_or_insert_with(|| merge(state).boxed_local().shared())
+            .clone()
+    });
+    let merged = request.clone().await;
+    if merged.is_err() {
+        MERGE.with_borrow_mut(|stored| {
+            if stored.as_ref().is_some_and(|s| s.ptr_eq(&request)) {
+                *stored = None;
+            }
+        });
+    }
+    merged
+}
+
+async fn merge(state: AppState) -> Result<Notes, String> {
+    config_ready().await;
+    merge_directories(state)
+        .await
+        .map_err(|_| "the journey's code could not be loaded".to_owned())
+}
+
+split_off! {
+    /// Merges the host's entries into the shipped directories, logs what was
+    /// dropped, and fills in the police force the link or the host names.
+    journey, fn merge_directories(state: AppState) -> Notes {
+        let config = state.config.get_untracked();
+        let path = state.link.with_value(config_path);
+        let (host, problems) = match &config.directory {
+            Some(section) => config::read_directory(section),
+            None => (HostDirectory::default(), Vec::new()),
+        };
+        let mut notes: Vec<String> = problems
+            .iter()
+            .map(|p| format!("Host configuration {path}: {p}"))
+            .collect();
+        let merged = config::apply_directory(directory::shipped(), &host);
+        let link_force = state.link.with_value(|l| l.force.clone());
+        if let Some(force) = link_force.as_deref().filter(|id| merged.force(id).is_none()) {
+            notes.push(format!(
+                "Link parameter \"force\" ignored: \"{force}\" names no force in the directory."
+            ));
+        }
+        if let Some(force) = config.default_force.as_deref().filter(|id| merged.force(id).is_none()) {
+            notes.push(format!(
+                "Host configuration default_force \"{force}\" names no force in the directory."
+            ));
+        }
+        for note in &notes {
+            web_sys::console::warn_1(&note.as_str().into());
+        }
+        // The link's force wins over the host's; neither over the victim's.
+        let known = |id: &Option<String>| id.clone().filter(|id| merged.force(id).is_some());
+        if let Some(force) = known(&link_force).or_else(|| known(&config.default_force)) {
+            state.answers.update(|a| {
+                if a.police_force.is_none() {
+                    a.police_force = Some(force);
+                }
+            });
+        }
+        state.directories.set(Arc::new(merged));
+        notes.into()
+    }
+}
