@@ -57,14 +57,11 @@ fn main() {
         serde_json::Value::Object(merged.clone()).to_string(),
     )
     .expect("write the merged English catalogue");
-    // The release build fetches the whole English by a name that changes
-    // with its words, so a page never reads another release's file.
-    let english = serde_json::Value::Object(merged.clone()).to_string();
-    std::fs::write(
-        out_dir.join("en-GB-file.txt"),
-        format!("locales/en-GB-{:016x}.json", fnv1a(english.as_bytes())),
-    )
-    .expect("write the English file's name");
+    // The release build names every language's file by the words of all of
+    // them, so a page left open across a new release never reads the new
+    // release's words with the old code.
+    std::fs::write(out_dir.join("words-version.txt"), words_version())
+        .expect("write the words' version");
     std::fs::write(
         out_dir.join("en-GB-first-page.json"),
         serde_json::Value::Object(first_page).to_string(),
@@ -122,6 +119,34 @@ fn write_runtime_directories() {
 }
 
 /// FNV-1a, 64 bits: the same on every machine, unlike std's hasher.
+/// A hash of every locale file, path and text, in a fixed order.
+fn words_version() -> String {
+    let mut files = Vec::new();
+    for language in std::fs::read_dir("locales").expect("read locales") {
+        let language = language.expect("list locales").path();
+        if !language.is_dir() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", language.display());
+        for file in std::fs::read_dir(&language).expect("read a locale folder") {
+            let file = file.expect("list a locale folder").path();
+            if file.extension().is_some_and(|e| e == "json") {
+                println!("cargo:rerun-if-changed={}", file.display());
+                files.push(file);
+            }
+        }
+    }
+    files.sort();
+    let mut all = Vec::new();
+    for file in &files {
+        all.extend_from_slice(file.to_string_lossy().as_bytes());
+        all.push(0);
+        all.extend(std::fs::read(file).expect("read a locale file"));
+        all.push(0);
+    }
+    format!("{:016x}", fnv1a(&all))
+}
+
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

@@ -3,6 +3,7 @@
 
 use e2e::{Browser, replace_served_file, serve_file, site_dir};
 use serde_json::json;
+use stolen_phone::core::i18n::{Locale, locale_file};
 
 #[tokio::test]
 async fn after_one_visit_the_whole_journey_works_offline() {
@@ -24,7 +25,8 @@ async fn after_one_visit_the_whole_journey_works_offline() {
         .await;
     b.check_page("offline-01-start").await;
     // Another language's words come from the cache too.
-    assert_eq!(b.fetch_result("locales/cy.json").await, "status 200");
+    let welsh = locale_file(Locale::Cy);
+    assert_eq!(b.fetch_result(&welsh).await, "status 200");
     // Host configuration is fetched from the network first, then the cache.
     let config = b.fetch_result("config.json").await;
     assert!(

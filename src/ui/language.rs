@@ -1,5 +1,5 @@
 //! Choosing the language: the `lang` link parameter, else the browser's
-//! languages, else English. Other languages load from `locales/<tag>.json`
+//! languages, else English. Other languages load from `locales/<tag>-<hash>.json`
 //! on the widget's own origin when first needed.
 
 use std::cell::{Cell, RefCell};
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
 
-use crate::core::i18n::{Catalog, EN_GB_FILE, Locale, negotiate};
+use crate::core::i18n::{Catalog, Locale, locale_file, negotiate};
 use crate::ui::state::{AppState, use_state};
 
 /// The locale to start in: the link's `lang` (already checked) wins, then
@@ -117,11 +117,7 @@ pub async fn all_words(state: AppState) -> Result<(), String> {
 }
 
 pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
-    let url = match locale {
-        Locale::EnGb => EN_GB_FILE.to_owned(),
-        _ => format!("locales/{}.json", locale.tag()),
-    };
-    let text = match crate::ui::fetch::text(&url).await? {
+    let text = match crate::ui::fetch::text(&locale_file(locale)).await? {
         Fetched::Ok(text) => text,
         Fetched::Status(status) => return Err(format!("HTTP {status}")),
     };

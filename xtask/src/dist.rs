@@ -340,9 +340,10 @@ fn extension(path: &Path) -> Result<&str> {
         .ok_or_else(|| format!("{}: no extension", path.display()).into())
 }
 
-/// Joins each locale's area files into `locales/<tag>.json`, fetched by the
-/// widget when that language is chosen. English's first page is compiled in;
-/// the whole of it, named by its contents, is fetched after the first page.
+/// Joins each locale's area files into `locales/<tag>-<hash>.json`, fetched
+/// by the widget when that language is chosen, under the name the widget was
+/// compiled with. English's first page is compiled in; the whole of it is
+/// fetched after the first page.
 fn write_locales(dist: &Path) -> Result {
     let out_dir = dist.join("locales");
     fs::create_dir_all(&out_dir)?;
@@ -354,9 +355,12 @@ fn write_locales(dist: &Path) -> Result {
         if !dir.is_dir() {
             continue;
         }
-        if tag == "en-GB" {
-            // The copy the widget was compiled with, under the name it asks for.
-            fs::write(dist.join(i18n::EN_GB_FILE), i18n::EN_GB_JSON)?;
+        let Some(locale) = i18n::Locale::from_tag(&tag) else {
+            return Err(format!("locales/{tag}: not a language the widget has").into());
+        };
+        if locale == i18n::Locale::EnGb {
+            // The copy the widget was compiled with.
+            fs::write(dist.join(i18n::locale_file(locale)), i18n::EN_GB_JSON)?;
             continue;
         }
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
@@ -370,7 +374,7 @@ fn write_locales(dist: &Path) -> Result {
             .collect::<std::io::Result<_>>()?;
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let merged = i18n::merge(&refs).map_err(|e| format!("locales/{tag}: {e}"))?;
-        fs::write(out_dir.join(format!("{tag}.json")), merged)?;
+        fs::write(dist.join(i18n::locale_file(locale)), merged)?;
     }
     Ok(())
 }
@@ -577,7 +581,7 @@ fn when_loaded(name: &str) -> Loaded {
     let split_code = name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm");
     if split_code && name.starts_with(&format!("{SPLIT_PREFIX}more-")) {
         Loaded::WhenNeeded
-    } else if split_code || name == i18n::EN_GB_FILE {
+    } else if split_code || name == i18n::locale_file(i18n::Locale::EnGb) {
         // The journey's module, the chunks it shares with the others, and
         // the rest of the English words.
         Loaded::AfterFirstPage

@@ -23,12 +23,18 @@ use crate::core::json::{self, Value};
 /// The source language, merged from `locales/en-GB/*.json` by build.rs.
 pub const EN_GB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB.json"));
 
-/// Where the release build puts [`EN_GB_JSON`] for the widget to fetch: a
-/// name that changes with the words (`locales/en-GB-<hash>.json`).
-pub const EN_GB_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB-file.txt"));
+/// A hash of every locale file, written by build.rs.
+const WORDS_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/words-version.txt"));
+
+/// Where the release build puts a language's merged catalogue for the widget
+/// to fetch, `locales/<tag>-<hash>.json`. The name changes with the words,
+/// so code never reads the words of another release.
+pub fn locale_file(locale: Locale) -> String {
+    format!("locales/{}-{WORDS_VERSION}.json", locale.tag())
+}
 
 /// The English of the first page alone (the areas build.rs names), which a
-/// release build compiles in; the rest arrives as [`EN_GB_FILE`]
+/// release build compiles in; the rest arrives as `locale_file(EnGb)`
 /// after the first page, so the first download stays small.
 pub const EN_GB_FIRST_PAGE_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/en-GB-first-page.json"));
