@@ -75,6 +75,9 @@ async fn a_page_that_could_not_be_downloaded_can_be_tried_again() {
 /// Every element that shows words, with none: a message still missing.
 const WORDLESS: &str = "return [...document.querySelectorAll('.widget :is(h1, h2, p, li, a, button, label, legend)')].filter(e => !e.textContent.trim()).map(e => e.outerHTML);";
 
+/// All the words the widget shows, as read.
+const WIDGET_TEXT: &str = "return document.querySelector('.widget').innerText;";
+
 /// Stops (or lets through again) the download of the whole English file.
 async fn block_english(b: &Browser, block: bool) {
     b.cdp("Network.enable", json!({})).await;
@@ -95,6 +98,7 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
     assert_eq!(b.js(WORDLESS).await, json!([]), "the start page's words");
+    let first_words = b.js(WIDGET_TEXT).await;
     b.choose("Someone else’s, or a shared one").await;
     b.submit().await;
     // The journey's code arrives, its words cannot.
@@ -104,6 +108,13 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
     b.press_button("Try again").await;
     b.wait_for_heading("Do these things first").await;
     assert_eq!(b.js(WORDLESS).await, json!([]), "the next page's words");
+    // With the whole of English here, the start page reads word for word as
+    // it did with the first page's alone: none of its messages was missing,
+    // not even one inside a sentence.
+    b.client.back().await.expect("go back");
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
+    assert_eq!(b.js(WIDGET_TEXT).await, first_words);
     b.finish().await;
 }
 
