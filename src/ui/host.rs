@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
 
-use crate::core::config::{self, HostConfig, Theme};
+use crate::core::config::{self, Theme};
 use crate::core::journey::Answers;
 use crate::core::link::{LinkParams, parse_params};
 use crate::ui::state::AppState;
@@ -93,7 +93,7 @@ pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Ta
                     web_sys::console::warn_1(&line.clone().into());
                     notes.push(line);
                 }
-                apply_config(state, config);
+                state.config.set(Arc::new(config));
             }
             Ok(None) => {}
             Err(reason) => {
@@ -134,10 +134,6 @@ async fn fetch_text(path: &str) -> Result<Option<String>, String> {
         Fetched::Status(404) => Ok(None),
         Fetched::Status(other) => Err(format!("HTTP {other}")),
     }
-}
-
-fn apply_config(state: AppState, config: HostConfig) {
-    state.config.set(Arc::new(config));
 }
 
 /// The config's theme with the embed snippet's settings on top. Snippet
