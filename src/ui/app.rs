@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::i18n::{Dir, Msg};
-use crate::core::journey::{Mode, Page, WhoseDevice, reachable};
+use crate::core::journey::{Answers, Date, Mode, Page, WhoseDevice, reachable};
 use crate::ui::host;
 use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
 use crate::ui::offline::{UpdateNotice, provide_offline};
 use crate::ui::pages::page_view;
 use crate::ui::quick_exit::QuickExit;
+use crate::ui::split::{now_or_never, split_off};
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use crate::ui::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
 use crate::ui::tac::provide_tac_table;
@@ -50,11 +51,28 @@ pub fn App() -> impl IntoView {
     });
 
     // The page to show: the one named, unless an earlier answer is missing.
+    // The guard's code is in the journey's module, like every page it can
+    // send the victim to; until it is here, the named page says "Loading…".
+    let guard_here = RwSignal::new(false);
     let shown = Memo::new(move |_| {
         let page = state.page.get();
-        state
-            .answers
-            .with(|a| reachable(page, a, state.today.get_value()))
+        if page == Page::Start || !page.is_in_journey() {
+            return page;
+        }
+        guard_here.track();
+        let answers = state.answers.get();
+        let today = state.today.get_value();
+        match now_or_never(guard(page, answers.clone(), today)) {
+            Some(Ok(to)) => to,
+            _ => {
+                leptos::task::spawn_local(async move {
+                    if guard(page, answers, today).await.is_ok() {
+                        guard_here.set(true);
+                    }
+                });
+                page
+            }
+        }
     });
     Effect::new(move |_| {
         let to = shown.get();
@@ -97,6 +115,13 @@ pub fn App() -> impl IntoView {
                 </ul>
             </footer>
         </div>
+    }
+}
+
+split_off! {
+    /// The journey's guard: the page the URL may show with these answers.
+    journey, fn guard(page: Page, answers: Answers, today: Date) -> Page {
+        reachable(page, &answers, today)
     }
 }
 

@@ -7,8 +7,10 @@ use wasm_bindgen::JsCast;
 
 use crate::core::i18n::Msg;
 use crate::core::journey::{
-    Answers, Choice, Field, FieldError, Page, next, previous, validate, warnings,
+    Answers, Choice, Date, Field, FieldError, Page, next, next_in_journey, previous, validate,
+    validate_start, warnings,
 };
+use crate::ui::split::split_off;
 use crate::ui::state::{go, hash_for, tr, use_state};
 use crate::ui::words::problem_text;
 
@@ -39,22 +41,35 @@ pub fn QuestionPage(
         ev.prevent_default();
         let today = state.today.get_value();
         let mode = state.mode.get_untracked();
-        let found = state.answers.with_untracked(|a| validate(page, a, today));
-        if found.is_empty() {
-            errors.set(Vec::new());
-            let to = state.answers.with_untracked(|a| next(page, a, mode));
-            go(
-                to,
-                if to == Page::CheckAnswers {
-                    Mode::Journey
-                } else {
-                    mode
-                },
-            );
-        } else {
-            errors.set(found);
-            attempt.update(|n| *n += 1);
+        let answers = state.answers.get_untracked();
+        let settle = move |outcome: Outcome| match outcome {
+            Ok(to) => {
+                errors.set(Vec::new());
+                go(
+                    to,
+                    if to == Page::CheckAnswers {
+                        Mode::Journey
+                    } else {
+                        mode
+                    },
+                );
+            }
+            Err(found) => {
+                errors.set(found);
+                attempt.update(|n| *n += 1);
+            }
+        };
+        if page == Page::Start {
+            settle(start_continue(&answers, mode));
+            return;
         }
+        // Every other page is in the journey's module, so this finishes at
+        // once: its code is here.
+        leptos::task::spawn_local(async move {
+            if let Ok(outcome) = journey_continue(page, answers, today, mode).await {
+                settle(outcome);
+            }
+        });
     };
 
     view! {
@@ -68,6 +83,36 @@ pub fn QuestionPage(
 }
 
 use crate::core::journey::Mode;
+
+/// Where Continue goes, or what stops it.
+type Outcome = Result<Page, Vec<FieldError>>;
+
+/// Continue on the start page, which the first page's code decides alone.
+/// After a change it goes back to the check-answers page, whose guard sends
+/// the victim on to any question still unanswered.
+fn start_continue(answers: &Answers, mode: Mode) -> Outcome {
+    let found = validate_start(answers);
+    if !found.is_empty() {
+        return Err(found);
+    }
+    Ok(match mode {
+        Mode::Changing => Page::CheckAnswers,
+        Mode::Journey => next_in_journey(Page::Start, answers),
+    })
+}
+
+split_off! {
+    /// Continue on any other page: its checks and where it goes, kept in the
+    /// journey's module with the pages that use them.
+    journey, fn journey_continue(page: Page, answers: Answers, today: Date, mode: Mode) -> Outcome {
+        let found = validate(page, &answers, today);
+        if found.is_empty() {
+            Ok(next(page, &answers, mode))
+        } else {
+            Err(found)
+        }
+    }
+}
 
 /// "Back" to the page before this one on the victim's journey.
 #[component]

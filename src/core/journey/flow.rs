@@ -39,19 +39,26 @@ pub fn path(answers: &Answers) -> Vec<Page> {
 /// The page after Continue on `page`. From the report, the staff page or the
 /// about page, it is the start.
 pub fn next(page: Page, answers: &Answers, mode: Mode) -> Page {
-    if !page.is_in_journey() || page == Page::Report {
-        return Page::Start;
-    }
-    let mut later = Page::ALL
-        .into_iter()
-        .filter(|&p| p > page && is_on_path(p, answers));
-    if mode == Mode::Changing && page < Page::CheckAnswers {
-        return later
-            .take_while(|&p| p < Page::CheckAnswers)
+    if mode == Mode::Changing && page.is_in_journey() && page < Page::CheckAnswers {
+        return Page::ALL
+            .into_iter()
+            .filter(|&p| p > page && p < Page::CheckAnswers && is_on_path(p, answers))
             .find(|&p| !is_answered(p, answers))
             .unwrap_or(Page::CheckAnswers);
     }
-    later.next().unwrap_or(Page::Report)
+    next_in_journey(page, answers)
+}
+
+/// The page after Continue when going page by page: [`next`] without the
+/// checks a change needs, so that the first page's code carries none.
+pub fn next_in_journey(page: Page, answers: &Answers) -> Page {
+    if !page.is_in_journey() || page == Page::Report {
+        return Page::Start;
+    }
+    Page::ALL
+        .into_iter()
+        .find(|&p| p > page && is_on_path(p, answers))
+        .unwrap_or(Page::Report)
 }
 
 /// The page the back link goes to. The start page has none, so it is
@@ -97,6 +104,29 @@ mod tests {
 
     fn today() -> Date {
         Date::new(2025, 3, 9).unwrap()
+    }
+
+    #[test]
+    fn page_by_page_the_first_pages_shortcuts_agree_with_the_whole_rules() {
+        let lost = Answers {
+            incident: Some(Incident::Lost),
+            ..complete()
+        };
+        for answers in [Answers::default(), complete(), lost] {
+            for page in Page::ALL {
+                assert_eq!(
+                    next_in_journey(page, &answers),
+                    next(page, &answers, Mode::Journey),
+                    "{page:?}"
+                );
+            }
+        }
+        for answers in [Answers::default(), complete()] {
+            assert_eq!(
+                crate::core::journey::validate_start(&answers),
+                validate(Page::Start, &answers, today())
+            );
+        }
     }
 
     /// A victim who answered everything, on their own phone, single SIM,

@@ -61,6 +61,15 @@ pub fn validate(page: Page, answers: &Answers, today: Date) -> Vec<FieldError> {
     problems(page, answers, Some(today))
 }
 
+/// What stops Continue on the start page: the one check the first page's
+/// code needs, apart from the rest so that it carries none of them.
+pub fn validate_start(answers: &Answers) -> Vec<FieldError> {
+    match answers.whose_device {
+        None => vec![error(Field::WhoseDevice, Problem::ChooseWhoseDevice)],
+        Some(_) => Vec::new(),
+    }
+}
+
 /// Advice that does not stop Continue, such as a date over a year ago.
 pub fn warnings(page: Page, answers: &Answers, today: Date) -> Vec<FieldError> {
     let date = parse_date(&answers.date_day, &answers.date_month, &answers.date_year);
@@ -82,11 +91,7 @@ fn problems(page: Page, answers: &Answers, today: Option<Date>) -> Vec<FieldErro
     let mut errors = Vec::new();
     let mut add = |field, problem| errors.push(error(field, problem));
     match page {
-        Page::Start => {
-            if answers.whose_device.is_none() {
-                add(Field::WhoseDevice, Problem::ChooseWhoseDevice);
-            }
-        }
+        Page::Start => return validate_start(answers),
         Page::WhatHappened => {
             if answers.incident.is_none() {
                 add(Field::Incident, Problem::ChooseWhatHappened);

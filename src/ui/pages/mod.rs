@@ -38,7 +38,7 @@ use crate::core::journey::Page;
 use crate::ui::app::HeadingFocus;
 use crate::ui::directories::directories_ready;
 use crate::ui::language::all_words;
-use crate::ui::split::split_off;
+use crate::ui::split::{now_or_never, split_off};
 use crate::ui::state::{AppState, tr, use_state};
 
 /// The page's view. The start page is in the main module, so the first
@@ -131,15 +131,6 @@ where
             Some(Ok(shown)) => view! { {shown} <FocusWhenShown/> }.into_any(),
             _ => ().into_any(),
         },
-    }
-}
-
-/// The result of a future that is already done, without waiting.
-fn now_or_never<F: Future>(future: F) -> Option<F::Output> {
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    match std::pin::pin!(future).poll(&mut context) {
-        std::task::Poll::Ready(out) => Some(out),
-        std::task::Poll::Pending => None,
     }
 }
 
