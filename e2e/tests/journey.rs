@@ -378,3 +378,26 @@ async fn quick_exit_by_escape_three_times_wipes_the_draft_and_leaves() {
         .await;
     b.finish().await;
 }
+
+/// The guard's code comes with the journey's module, after the first page:
+/// a link into the middle of the journey still lands on the first question
+/// left unanswered, and the address bar says where the victim is.
+#[tokio::test]
+async fn a_deep_link_past_unanswered_questions_shows_the_first_unanswered() {
+    let b = Browser::start(390, 844).await;
+    b.open("#/police").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
+    assert_eq!(b.js("return location.hash;").await, json!("#/"));
+    b.choose("Someone else’s, or a shared one").await;
+    b.submit().await;
+    b.wait_for_heading("Do these things first").await;
+    b.js("location.hash = '#/police';").await;
+    b.wait_for_heading("What happened?").await;
+    assert_eq!(
+        b.js("return location.hash;").await,
+        json!("#/what-happened")
+    );
+    b.check_page("journey-deep-link").await;
+    b.finish().await;
+}
