@@ -62,9 +62,15 @@ fn main() {
     // release's words with the old code.
     std::fs::write(out_dir.join("words-version.txt"), words_version())
         .expect("write the words' version");
+    // In the release format (`Catalog::to_release_json`): one value a
+    // message in the enum's order, `null` for those of later pages.
+    let first_page: Vec<serde_json::Value> = merged
+        .keys()
+        .map(|key| first_page.get(key).cloned().unwrap_or_default())
+        .collect();
     std::fs::write(
         out_dir.join("en-GB-first-page.json"),
-        serde_json::Value::Object(first_page).to_string(),
+        serde_json::Value::Array(first_page).to_string(),
     )
     .expect("write the first page's English");
 
@@ -118,7 +124,6 @@ fn write_runtime_directories() {
     }
 }
 
-/// FNV-1a, 64 bits: the same on every machine, unlike std's hasher.
 /// A hash of every locale file, path and text, in a fixed order.
 fn words_version() -> String {
     let mut files = Vec::new();
@@ -137,7 +142,9 @@ fn words_version() -> String {
         }
     }
     files.sort();
-    let mut all = Vec::new();
+    // The release files' format (`Catalog::to_release_json`) is part of the
+    // version: change this when the format changes.
+    let mut all = b"release format: one value a message, in order\n".to_vec();
     for file in &files {
         all.extend_from_slice(file.to_string_lossy().as_bytes());
         all.push(0);
@@ -147,6 +154,7 @@ fn words_version() -> String {
     format!("{:016x}", fnv1a(&all))
 }
 
+/// FNV-1a, 64 bits: the same on every machine, unlike std's hasher.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

@@ -121,7 +121,11 @@ pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
         Fetched::Ok(text) => text,
         Fetched::Status(status) => return Err(format!("HTTP {status}")),
     };
-    Catalog::parse(locale, &text).map_err(|e| e.to_string())
+    match Catalog::from_release(locale, &text) {
+        Ok(catalog) if catalog.is_complete() => Ok(catalog),
+        Ok(_) => Err("some messages are missing".to_owned()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// The language picker: each language named in itself.

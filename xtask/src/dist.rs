@@ -342,7 +342,8 @@ fn extension(path: &Path) -> Result<&str> {
 
 /// Joins each locale's area files into `locales/<tag>-<hash>.json`, fetched
 /// by the widget when that language is chosen, under the name the widget was
-/// compiled with. English's first page is compiled in; the whole of it is
+/// compiled with and in the release format (`Catalog::to_release_json`):
+/// every message checked here, no message names. English's first page is compiled in; the whole of it is
 /// fetched after the first page.
 fn write_locales(dist: &Path) -> Result {
     let out_dir = dist.join("locales");
@@ -358,9 +359,17 @@ fn write_locales(dist: &Path) -> Result {
         let Some(locale) = i18n::Locale::from_tag(&tag) else {
             return Err(format!("locales/{tag}: not a language the widget has").into());
         };
+        let release_file = |keyed: &str| -> Result<String> {
+            let catalog =
+                i18n::Catalog::parse(locale, keyed).map_err(|e| format!("locales/{tag}: {e}"))?;
+            Ok(catalog.to_release_json())
+        };
         if locale == i18n::Locale::EnGb {
             // The copy the widget was compiled with.
-            fs::write(dist.join(i18n::locale_file(locale)), i18n::EN_GB_JSON)?;
+            fs::write(
+                dist.join(i18n::locale_file(locale)),
+                release_file(i18n::EN_GB_JSON)?,
+            )?;
             continue;
         }
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
@@ -374,7 +383,7 @@ fn write_locales(dist: &Path) -> Result {
             .collect::<std::io::Result<_>>()?;
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let merged = i18n::merge(&refs).map_err(|e| format!("locales/{tag}: {e}"))?;
-        fs::write(dist.join(i18n::locale_file(locale)), merged)?;
+        fs::write(dist.join(i18n::locale_file(locale)), release_file(&merged)?)?;
     }
     Ok(())
 }

@@ -33,9 +33,10 @@ pub fn locale_file(locale: Locale) -> String {
     format!("locales/{}-{WORDS_VERSION}.json", locale.tag())
 }
 
-/// The English of the first page alone (the areas build.rs names), which a
-/// release build compiles in; the rest arrives as `locale_file(EnGb)`
-/// after the first page, so the first download stays small.
+/// The English of the first page alone (the areas build.rs names), in the
+/// release format (see [`Catalog::to_release_json`]), which a release build
+/// compiles in; the rest arrives as `locale_file(EnGb)` after the first
+/// page, so the first download stays small.
 pub const EN_GB_FIRST_PAGE_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/en-GB-first-page.json"));
 
@@ -58,6 +59,8 @@ enum Entry {
 pub enum CatalogError {
     NotJson(String),
     NotAnObject,
+    /// A release-format file that is not a list of one value a message.
+    NotThisRelease,
     Missing(Vec<&'static str>),
     Unknown(Vec<String>),
     /// A value that is neither text nor an object of plural forms, or a
@@ -71,6 +74,9 @@ impl std::fmt::Display for CatalogError {
         match self {
             CatalogError::NotJson(why) => write!(f, "not JSON: {why}"),
             CatalogError::NotAnObject => f.write_str("not a JSON object of messages"),
+            CatalogError::NotThisRelease => {
+                f.write_str("not a list of this release's messages, in order")
+            }
             CatalogError::Missing(keys) => write!(f, "missing {}", keys.join(", ")),
             CatalogError::Unknown(keys) => write!(f, "unknown keys {}", keys.join(", ")),
             CatalogError::BadValue(key) => {
@@ -99,7 +105,50 @@ impl Catalog {
     /// The first page's English: the other messages are missing, and read
     /// as empty until the whole catalogue replaces this one.
     pub fn english_first_page() -> Result<Catalog, CatalogError> {
-        Catalog::read(Locale::EnGb, EN_GB_FIRST_PAGE_JSON)
+        Catalog::from_release(Locale::EnGb, EN_GB_FIRST_PAGE_JSON)
+    }
+
+    /// The messages as the release build writes them: a JSON list with one
+    /// value a message, in [`Msg`] order, `null` for one not included. Its
+    /// file's name carries the words' version, so the order is always the
+    /// reading code's own, and the widget carries no message names.
+    pub fn to_release_json(&self) -> String {
+        let values = self.entries.iter().map(|entry| match entry {
+            None => Value::Null,
+            Some(Entry::Text(text)) => Value::String(text.clone()),
+            Some(Entry::Plural(forms)) => {
+                let mut forms: Vec<(String, Value)> = forms
+                    .iter()
+                    .map(|(category, text)| {
+                        (category.key().to_owned(), Value::String(text.clone()))
+                    })
+                    .collect();
+                // The same bytes on every build.
+                forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                Value::Object(forms)
+            }
+        });
+        Value::Array(values.collect()).to_json()
+    }
+
+    /// Reads a file written by [`Catalog::to_release_json`].
+    pub fn from_release(locale: Locale, json: &str) -> Result<Catalog, CatalogError> {
+        let value = json::parse(json).map_err(|e| CatalogError::NotJson(e.to_string()))?;
+        let list = value.as_array().ok_or(CatalogError::NotThisRelease)?;
+        if list.len() != Msg::ALL.len() {
+            return Err(CatalogError::NotThisRelease);
+        }
+        let entries = list
+            .iter()
+            .enumerate()
+            .map(|(i, value)| match value {
+                Value::Null => Ok(None),
+                value => entry_from(value)
+                    .map(Some)
+                    .ok_or_else(|| CatalogError::BadValue(format!("message {}", i + 1))),
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Catalog { locale, entries })
     }
 
     /// Whether every message is here.
@@ -291,6 +340,38 @@ mod tests {
     }
 
     #[test]
+    fn every_language_reads_back_the_same_from_the_release_format() {
+        let english = Catalog::parse(Locale::EnGb, EN_GB_JSON).unwrap();
+        let written = english.to_release_json();
+        assert!(!written.contains("StartTitle"), "no message names");
+        assert_eq!(Catalog::from_release(Locale::EnGb, &written), Ok(english));
+        let first = Catalog::english_first_page().unwrap();
+        assert_eq!(
+            Catalog::from_release(Locale::EnGb, &first.to_release_json()),
+            Ok(first)
+        );
+    }
+
+    #[test]
+    fn a_release_file_of_another_release_is_refused() {
+        let english = Catalog::parse(Locale::EnGb, EN_GB_JSON).unwrap();
+        let written = english.to_release_json();
+        for text in ["{}", "[]", "[null]", "[1", ""] {
+            assert!(Catalog::from_release(Locale::Cy, text).is_err(), "{text}");
+        }
+        let one_more = format!("{},\"x\"]", &written[..written.len() - 1]);
+        assert_eq!(
+            Catalog::from_release(Locale::Cy, &one_more),
+            Err(CatalogError::NotThisRelease)
+        );
+        let bad_value = written.replacen("\"Back\"", "7", 1);
+        assert!(matches!(
+            Catalog::from_release(Locale::Cy, &bad_value),
+            Err(CatalogError::BadValue(_))
+        ));
+    }
+
+    #[test]
     fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
         assert_eq!(
             fill("You typed {count} of {max}", &[("count", "13")]),
@@ -314,5 +395,31 @@ mod tests {
         let json = Value::Object(messages).to_json();
         let err = Catalog::parse(Locale::EnGb, &json).unwrap_err();
         assert_eq!(err, CatalogError::Unknown(vec!["NoSuchMessage".into()]));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_a_release_file_or_an_error(text in any::<String>()) {
+            let _ = Catalog::from_release(Locale::Pl, &text);
+        }
+
+        #[test]
+        fn any_values_in_a_list_of_the_right_length_read_or_are_refused(
+            values in proptest::collection::vec(
+                prop_oneof![Just("null"), Just("\"x\""), Just("{\"other\": \"y\"}"), Just("{}"), Just("3")],
+                Msg::ALL.len()
+            )
+        ) {
+            let text = format!("[{}]", values.join(","));
+            if let Ok(catalog) = Catalog::from_release(Locale::Pl, &text) {
+                prop_assert_eq!(Catalog::from_release(Locale::Pl, &catalog.to_release_json()), Ok(catalog));
+            }
+        }
     }
 }
