@@ -14,6 +14,7 @@
 //! as anywhere else.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// How deep arrays and objects may nest. Nothing the widget reads goes past
 /// four; deeper input is refused rather than allowed to exhaust the stack.
@@ -457,12 +458,14 @@ impl Reader<'_> {
 
 /// Keeps each name once, in its first place with its last value. A map from
 /// name to first place keeps this fast on an object with a great many
-/// members (and links no sort code into the wasm).
+/// members (and links no sort code into the wasm). Its hasher is FNV, not
+/// std's random one, whose code the first page would otherwise carry: every
+/// JSON the widget reads comes from its own site or its own device.
 fn keep_last(members: &mut Vec<(String, Value)>) {
     if members.len() < 2 {
         return;
     }
-    let mut first_place: HashMap<String, usize> = HashMap::new();
+    let mut first_place: HashMap<String, usize, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut gone = vec![false; members.len()];
     for later in 0..members.len() {
         match first_place.get(&members[later].0) {
@@ -481,6 +484,27 @@ fn keep_last(members: &mut Vec<(String, Value)>) {
         index += 1;
         !gone[index - 1]
     });
+}
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub use locale::{Dir, Locale, negotiate};
 pub use messages::Msg;
 pub use plural::{PluralCategory, categories as plural_categories, plural_category};
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::core::json::{self, Value};
 
@@ -51,7 +51,7 @@ pub struct Catalog {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
     Text(String),
-    Plural(HashMap<PluralCategory, String>),
+    Plural(Vec<(PluralCategory, String)>),
 }
 
 /// Why a locale file cannot be used as it is.
@@ -116,17 +116,14 @@ impl Catalog {
         let values = self.entries.iter().map(|entry| match entry {
             None => Value::Null,
             Some(Entry::Text(text)) => Value::String(text.clone()),
-            Some(Entry::Plural(forms)) => {
-                let mut forms: Vec<(String, Value)> = forms
+            Some(Entry::Plural(forms)) => Value::Object(
+                forms
                     .iter()
                     .map(|(category, text)| {
                         (category.key().to_owned(), Value::String(text.clone()))
                     })
-                    .collect();
-                // The same bytes on every build.
-                forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                Value::Object(forms)
-            }
+                    .collect(),
+            ),
         });
         Value::Array(values.collect()).to_json()
     }
@@ -200,9 +197,10 @@ impl Catalog {
     pub fn get(&self, msg: Msg) -> &str {
         match self.entries.get(msg as usize).and_then(Option::as_ref) {
             Some(Entry::Text(text)) => text,
-            Some(Entry::Plural(forms)) => {
-                forms.get(&PluralCategory::Other).map_or("", String::as_str)
-            }
+            Some(Entry::Plural(forms)) => forms
+                .iter()
+                .find(|(k, _)| *k == PluralCategory::Other)
+                .map_or("", |(_, t)| t.as_str()),
             None => "",
         }
     }
@@ -212,9 +210,9 @@ impl Catalog {
         let form = match self.entries.get(msg as usize).and_then(Option::as_ref) {
             Some(Entry::Plural(forms)) => {
                 let category = plural_category(self.locale, count);
-                forms
-                    .get(&category)
-                    .or_else(|| forms.get(&PluralCategory::Other))
+                let find = |c: PluralCategory| forms.iter().find(|(k, _)| *k == c).map(|(_, t)| t);
+                find(category)
+                    .or_else(|| find(PluralCategory::Other))
                     .map_or("", String::as_str)
             }
             Some(Entry::Text(text)) => text,
@@ -233,11 +231,12 @@ fn entry_from(value: &Value) -> Option<Entry> {
     match value {
         Value::String(text) => Some(Entry::Text(text.clone())),
         Value::Object(forms) => {
-            let mut map = HashMap::new();
+            let mut map = Vec::new();
             for (name, text) in forms {
-                map.insert(PluralCategory::from_key(name)?, text.as_str()?.to_owned());
+                map.push((PluralCategory::from_key(name)?, text.as_str()?.to_owned()));
             }
-            map.contains_key(&PluralCategory::Other)
+            map.iter()
+                .any(|(c, _)| *c == PluralCategory::Other)
                 .then_some(Entry::Plural(map))
         }
         _ => None,
@@ -349,6 +348,19 @@ mod tests {
         assert_eq!(
             Catalog::from_release(Locale::EnGb, &first.to_release_json()),
             Ok(first)
+        );
+        // Polish has four plural forms, in the translator's order.
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/pl");
+        let mut files: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        files.sort();
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let polish = Catalog::parse(Locale::Pl, &merge(&files).unwrap()).unwrap();
+        assert_eq!(
+            Catalog::from_release(Locale::Pl, &polish.to_release_json()),
+            Ok(polish)
         );
     }
 
