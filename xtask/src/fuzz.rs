@@ -267,7 +267,13 @@ mod tests {
     fn every_bin_in_the_manifest_is_a_target() {
         let manifest = std::fs::read_to_string(fuzz_dir().join("Cargo.toml")).unwrap();
         let targets = targets_in_manifest(&manifest);
-        for expected in ["imei_input", "draft", "host_config", "link_params"] {
+        for expected in [
+            "imei_input",
+            "draft",
+            "host_config",
+            "link_params",
+            "language_file",
+        ] {
             assert!(targets.iter().any(|t| t == expected), "{targets:?}");
         }
         assert!(!targets.iter().any(|t| t == "stolen-phone-fuzz"));
