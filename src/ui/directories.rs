@@ -6,44 +6,31 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::FutureExt;
 use leptos::prelude::*;
 
 use crate::core::config::{self, HostDirectory};
 use crate::core::directory;
 use crate::ui::host::{config_path, config_ready};
+use crate::ui::shared::{Once, once};
 use crate::ui::split::split_off;
 use crate::ui::state::AppState;
 
 /// The problems found in the host's directory entries, in words.
 type Notes = Arc<[String]>;
-type Request = Shared<LocalBoxFuture<'static, Result<Notes, String>>>;
 
 thread_local! {
     /// The one merge, shared by the background preload, the pages and the
     /// `?debug` notice. Forgotten when it fails, so that "Try again" asks
     /// again.
-    static MERGE: RefCell<Option<Request>> = const { RefCell::new(None) };
+    static MERGE: Once<Notes> = const { RefCell::new(None) };
 }
 
 /// Resolves once `state.directories` holds the merged directories, with the
 /// problems found in the host's entries. Fetches the journey's module if it
 /// is not here yet.
 pub async fn directories_ready(state: AppState) -> Result<Notes, String> {
-    let request = MERGE.with_borrow_mut(|request| {
-        request
-            .get_or_insert_with(|| merge(state).boxed_local().shared())
-            .clone()
-    });
-    let merged = request.clone().await;
-    if merged.is_err() {
-        MERGE.with_borrow_mut(|stored| {
-            if stored.as_ref().is_some_and(|s| s.ptr_eq(&request)) {
-                *stored = None;
-            }
-        });
-    }
-    merged
+    once(&MERGE, || merge(state).boxed_local()).await
 }
 
 async fn merge(state: AppState) -> Result<Notes, String> {

@@ -4,10 +4,11 @@
 
 use std::cell::{Cell, RefCell};
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::FutureExt;
 use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
+use crate::ui::shared::{Once, once};
 
 use crate::core::i18n::{Catalog, Locale, locale_file, negotiate};
 use crate::ui::state::{AppState, use_state};
@@ -56,15 +57,13 @@ pub fn switch_to(state: AppState, locale: Locale) {
     });
 }
 
-type EnglishRequest = Shared<LocalBoxFuture<'static, Result<Catalog, String>>>;
-
 thread_local! {
     /// The language the victim chose last, if they chose one.
     static CHOSEN: Cell<Option<Locale>> = const { Cell::new(None) };
     /// The one request for the whole English catalogue, shared by the
     /// background preload, the pages and the poster. Forgotten when it
     /// fails, so that "Try again" asks again.
-    static ENGLISH: RefCell<Option<EnglishRequest>> = const { RefCell::new(None) };
+    static ENGLISH: Once<Catalog> = const { RefCell::new(None) };
 }
 
 /// Every English message. A release build compiles in only the first
@@ -73,21 +72,7 @@ pub async fn whole_english() -> Result<Catalog, String> {
     if !cfg!(split_pages) {
         return Ok(Catalog::compiled_english());
     }
-    let request = ENGLISH.with_borrow_mut(|request| {
-        request
-            .get_or_insert_with(|| fetch_catalog(Locale::EnGb).boxed_local().shared())
-            .clone()
-    });
-    let english = request.clone().await;
-    if english.is_err() {
-        ENGLISH.with_borrow_mut(|stored| {
-            // Unless a newer request has taken its place.
-            if stored.as_ref().is_some_and(|s| s.ptr_eq(&request)) {
-                *stored = None;
-            }
-        });
-    }
-    english
+    once(&ENGLISH, || fetch_catalog(Locale::EnGb).boxed_local()).await
 }
 
 /// The whole English catalogue, if this build has it or it has come.

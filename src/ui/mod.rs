@@ -14,6 +14,7 @@ mod offline;
 mod pages;
 mod qr;
 mod quick_exit;
+mod shared;
 mod split;
 mod state;
 mod storage;
