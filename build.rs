@@ -7,6 +7,12 @@
 use std::fmt::Write;
 use std::path::Path;
 
+// The crate's own hash, so that names made here and by the release build
+// agree with the code that hashes at run time.
+#[path = "src/core/fnv.rs"]
+mod fnv;
+use fnv::fnv1a;
+
 /// The areas whose English the release build compiles in: the frame of
 /// every page and the start page. The rest is fetched after the first page.
 const FIRST_PAGE_AREAS: [&str; 2] = ["common", "start"];
@@ -152,11 +158,4 @@ fn words_version() -> String {
         all.push(0);
     }
     format!("{:016x}", fnv1a(&all))
-}
-
-/// FNV-1a, 64 bits: the same on every machine, unlike std's hasher.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

@@ -14,7 +14,9 @@
 //! as anywhere else.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
+
+use crate::core::fnv::Fnv64;
 
 /// How deep arrays and objects may nest. Nothing the widget reads goes past
 /// four; deeper input is refused rather than allowed to exhaust the stack.
@@ -465,7 +467,7 @@ fn keep_last(members: &mut Vec<(String, Value)>) {
     if members.len() < 2 {
         return;
     }
-    let mut first_place: HashMap<String, usize, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut first_place: HashMap<String, usize, BuildHasherDefault<Fnv64>> = HashMap::default();
     let mut gone = vec![false; members.len()];
     for later in 0..members.len() {
         match first_place.get(&members[later].0) {
@@ -484,27 +486,6 @@ fn keep_last(members: &mut Vec<(String, Value)>) {
         index += 1;
         !gone[index - 1]
     });
-}
-
-/// FNV-1a, 64 bits.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(test)]

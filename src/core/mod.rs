@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod directory;
+pub mod fnv;
 pub mod handover;
 pub mod i18n;
 pub mod imei;

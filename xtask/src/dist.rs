@@ -3,10 +3,12 @@
 //! each asset, and the size report.
 
 use std::fs;
+use std::hash::Hasher;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use stolen_phone::core::fnv::{Fnv64, fnv1a};
 use stolen_phone::core::i18n;
 
 use crate::tools::{command, run};
@@ -211,7 +213,7 @@ fn build_code(dist: &Path) -> Result<Code> {
             .strip_prefix("split_")
             .unwrap_or(&stem)
             .replace('_', "-");
-        let named = format!("{SPLIT_PREFIX}{short}-{:016x}.wasm", fnv(&bytes));
+        let named = format!("{SPLIT_PREFIX}{short}-{:016x}.wasm", fnv1a(&bytes));
         let old = format!("\"./{stem}.wasm\"");
         if loader.matches(&old).count() != 1 {
             return Err(format!("__wasm_split.js must name {old} once").into());
@@ -221,12 +223,12 @@ fn build_code(dist: &Path) -> Result<Code> {
     }
     let mut glue = fs::read_to_string(work.join(&glue_name))?;
     let main_bytes = fs::read(&main_wasm)?;
-    let mut together = Fnv64::new();
+    let mut together = Fnv64::default();
     for part in [glue.as_bytes(), loader.as_bytes(), &main_bytes] {
         together.write(part);
         together.write(&[0]);
     }
-    let hash = together.0;
+    let hash = together.finish();
     let glue_named = format!("{BIN}-{hash:016x}.js");
     let loader_named = format!("{SPLIT_PREFIX}loader-{hash:016x}.js");
     let main_named = format!("{BIN}-{hash:016x}_bg.wasm");
@@ -256,12 +258,6 @@ fn file_stem(path: &Path) -> Result<String> {
         .and_then(|s| s.to_str())
         .map(str::to_owned)
         .ok_or_else(|| format!("{}: no file name", path.display()).into())
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut hash = Fnv64::new();
-    hash.write(bytes);
-    hash.0
 }
 
 /// Writes `index.html` from the one in the repository: each
@@ -315,7 +311,7 @@ fn write_page(dist: &Path, code: &Code) -> Result {
                 continue;
             }
             "css" | "icon" => {
-                let named = format!("{name}-{:016x}.{}", fnv(&bytes), extension(&file)?);
+                let named = format!("{name}-{:016x}.{}", fnv1a(&bytes), extension(&file)?);
                 fs::write(dist.join(&named), bytes)?;
                 let rel = if rel == "css" { "stylesheet" } else { rel };
                 // A print-only stylesheet must not hold up the first paint.
@@ -424,7 +420,7 @@ const WORKER_TEMPLATE: &str = "sw.template.js";
 fn write_service_worker(dist: &Path) -> Result {
     let template = fs::read_to_string(crate::repo_root().join(WORKER_TEMPLATE))?;
     let mut urls = Vec::new();
-    let mut version = Fnv64::new();
+    let mut version = Fnv64::default();
     version.write(template.as_bytes());
     for asset in assets(dist)? {
         let url = asset
@@ -450,13 +446,13 @@ fn write_service_worker(dist: &Path) -> Result {
     let filled = fill(
         &template,
         "\"__VERSION__\"",
-        &format!("\"{:016x}\"", version.0),
+        &format!("\"{:016x}\"", version.finish()),
     )
     .and_then(|t| fill(&t, "[\"__ASSETS__\"]", &format!("[{}]", urls.join(", "))))?;
     fs::write(dist.join(WORKER), filled)?;
     eprintln!(
         "Service worker: version {:016x}, {} files",
-        version.0,
+        version.finish(),
         urls.len()
     );
     Ok(())
@@ -468,22 +464,6 @@ fn fill(template: &str, marker: &str, value: &str) -> Result<String> {
         return Err(format!("{WORKER_TEMPLATE} must hold {marker} exactly once").into());
     }
     Ok(template.replace(marker, value))
-}
-
-/// FNV-1a, 64 bits: stable across builds and machines, which std's hasher
-/// does not promise. A version label, not a security check.
-struct Fnv64(u64);
-
-impl Fnv64 {
-    fn new() -> Fnv64 {
-        Fnv64(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// The files a browser can be sent, skipping our own compressed copies.
