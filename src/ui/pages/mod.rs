@@ -83,19 +83,20 @@ where
     P: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
     let state = use_state();
-    let here = now_or_never(fetch()).is_some_and(|f| f.is_ok())
-        && now_or_never(directories_ready(state)).is_some_and(|d| d.is_ok())
-        && state.catalog.with_untracked(Catalog::is_complete);
-    let arrival = RwSignal::new(if here {
+    // Everything the page needs: once here, this finishes at once.
+    let all_here = move || async move {
+        fetch().await.is_ok()
+            && directories_ready(state).await.is_ok()
+            && all_words(state).await.is_ok()
+    };
+    let arrival = RwSignal::new(if now_or_never(all_here()) == Some(true) {
         Arrival::Ready
     } else {
         Arrival::Loading
     });
     let wait = move || {
         leptos::task::spawn_local(async move {
-            let done = fetch().await.is_ok()
-                && directories_ready(state).await.is_ok()
-                && all_words(state).await.is_ok();
+            let done = all_here().await;
             arrival.try_set(if done {
                 Arrival::Ready
             } else {
