@@ -98,9 +98,12 @@ pub fn to_e164(typed: &str) -> Option<String> {
         Some(rest) => format!("44{rest}"),
         None => digits,
     };
+    // Nor does a second zero: "+44 0 0…" is no UK number, and reading it
+    // as "+440…" would change it again when read back.
     let valid = (7..=15).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
+        && !digits.starts_with('0')
+        && !digits.starts_with("440");
     valid.then(|| format!("+{digits}"))
 }
 
@@ -167,9 +170,32 @@ mod tests {
 
     #[test]
     fn normalising_twice_changes_nothing() {
-        for typed in ["07700 900123", "06 12 34 56 78", "+12", "123"] {
+        for typed in [
+            "07700 900123",
+            "06 12 34 56 78",
+            "+12",
+            "123",
+            "+440 0000000",
+            "0044 0 07700 900123",
+        ] {
             let once = PhoneNumber::parse(typed).unwrap();
             assert_eq!(PhoneNumber::parse(once.as_str()).unwrap(), once);
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The report code checks that a number reads back as written.
+        #[test]
+        fn normalising_twice_changes_nothing(typed in "[0-9 +()./-]{1,20}") {
+            if let Ok(once) = PhoneNumber::parse(&typed) {
+                prop_assert_eq!(PhoneNumber::parse(once.as_str()), Ok(once));
+            }
         }
     }
 }
