@@ -56,12 +56,30 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Sent by the page when the victim chooses the new version.
+// Sent by the page: "skip-waiting" when the victim chooses the new version;
+// "forget" when nothing of the widget may stay on this device (it is someone
+// else's, or the victim left). The worker finishes that itself, so it is
+// done even when the page has already gone.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") {
     self.skipWaiting();
+  } else if (event.data === "forget") {
+    event.waitUntil(forget());
   }
 });
+
+async function forget() {
+  await self.registration.unregister();
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX)).map((name) => caches.delete(name)));
+}
+
+// This version's cache, or null once it has been deleted: a worker that has
+// been told to forget goes on serving its open page from the network, and
+// never makes the cache again.
+async function ownCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -87,13 +105,16 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function fromCache(url, request) {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(url);
+  const cache = await ownCache();
+  const cached = cache && (await cache.match(url));
   return cached || fetch(request);
 }
 
 async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
+  if (!cache) {
+    return fetch(request);
+  }
   try {
     const response = await fetch(request);
     // "No configuration" (404) is kept too, so offline behaves like online.

@@ -142,6 +142,13 @@ fn problems(locale: Locale, files: &[(String, String)]) -> Vec<String> {
                         "{tag}: {key} has placeholders {got:?}, English has {want:?}"
                     ));
                 }
+                for fact in facts(&source) {
+                    if !facts(text).contains(&fact) {
+                        found.push(format!(
+                            "{tag}: {key} lacks \"{fact}\", which the English says: numbers and web addresses are copied as they are"
+                        ));
+                    }
+                }
             }
             (Value::Object(source), Value::Object(forms)) => {
                 let want: BTreeSet<&str> = source
@@ -188,6 +195,85 @@ fn problems(locale: Locale, files: &[(String, String)]) -> Vec<String> {
         }
     }
     found
+}
+
+/// The numbers of three digits or more (digits 0 to 9, as written: "999",
+/// "18000", "£100" gives "100") and the web addresses ("icloud.com/find")
+/// in a message: what a victim dials, pays or types, which every
+/// translation must copy exactly. Shorter numbers ("2 SIMs", "24 hours")
+/// are words that a language may spell out, as Arabic does with its dual.
+fn facts(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut digits = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else if digits.len() >= 3 {
+            found.push(std::mem::take(&mut digits));
+        } else {
+            digits.clear();
+        }
+    }
+    for word in text.split(char::is_whitespace) {
+        let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/');
+        let is_address = [".com", ".uk", ".org", ".scot"]
+            .iter()
+            .any(|tld| word.contains(tld))
+            && !word.contains('@');
+        if is_address {
+            found.push(word.to_owned());
+        }
+    }
+    found
+}
+
+#[test]
+fn facts_are_the_numbers_and_web_addresses() {
+    assert_eq!(
+        facts("Call 999. Go to icloud.com/find, or android.com/lock. Pay at most £100 (step 2)."),
+        ["999", "100", "icloud.com/find", "android.com/lock"]
+    );
+    assert_eq!(facts("Ffoniwch 999 ar unwaith"), ["999"]);
+    // Bengali or Arabic-Indic digits are not the number a victim must dial.
+    assert!(facts("৯৯৯ ٩٩٩").is_empty());
+}
+
+/// A number written in groups ("0800 40 50 40") must sit in a left-to-right
+/// span, or Arabic shows its groups in reverse order. Contact numbers are
+/// `{placeholders}` filled from `data/` into such spans; a hint (the forms'
+/// hints, which `tr_numbers` shows) may give an example in groups. Any
+/// other message may only write a number of one group (999, 101).
+#[test]
+fn no_english_message_writes_a_phone_number_of_several_groups() {
+    let mut found = Vec::new();
+    for (key, value) in english()
+        .into_iter()
+        .filter(|(key, _)| !key.ends_with("Hint"))
+    {
+        let texts: Vec<String> = match &value {
+            Value::String(text) => vec![text.clone()],
+            Value::Object(forms) => forms
+                .values()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
+        };
+        for text in texts {
+            let bytes = text.as_bytes();
+            let grouped = bytes
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b' ' && w[2].is_ascii_digit());
+            if grouped {
+                found.push(format!("{key}: {text}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "write these numbers as placeholders:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -268,12 +354,22 @@ fn a_damaged_translation_is_reported_by_locale_and_key() {
         .unwrap()
         .remove("few");
     *common = json.to_string();
+    let (_, start) = files
+        .iter_mut()
+        .find(|(name, _)| name == "start.json")
+        .expect("locales/cy/start.json");
+    let mut json: Value = serde_json::from_str(start).unwrap();
+    json.as_object_mut()
+        .unwrap()
+        .insert("StartDanger".into(), "Ffoniwch 112.".into());
+    *start = json.to_string();
 
     let found = problems(Locale::Cy, &files).join("\n");
     for expected in [
         "cy/common.json: no \"_comment\"",
         "cy: CharactersTooMany has placeholders",
         "cy: Back is empty",
+        "cy: StartDanger lacks \"999\"",
         "cy: Continue is missing",
         "cy: RestoredDropped lacks the plural form \"few\"",
     ] {

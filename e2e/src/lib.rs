@@ -301,13 +301,13 @@ impl Browser {
         self.wait_for_heading("When did it happen?").await;
     }
 
-    /// Walks the shortest journey, a lost phone on someone else's device with
-    /// no IMEI and no insurance, from the start page to the report.
-    pub async fn walk_to_report_lost(&self) {
+    /// Walks the shortest journey, a lost phone with no IMEI and no
+    /// insurance, from the start page to the report, on the device `whose`
+    /// names (the label of its option).
+    pub async fn walk_to_report_lost(&self, whose: &str) {
         self.wait_for_heading("Your phone has been stolen or lost")
             .await;
-        self.answer_up_to_when("Someone else’s, or a shared one", "I lost it")
-            .await;
+        self.answer_up_to_when(whose, "I lost it").await;
         self.fill("date-day", "1").await;
         self.fill("date-month", "11").await;
         self.fill("date-year", "2026").await;
@@ -580,6 +580,16 @@ impl Browser {
     }
 
     /// The names of the page's Cache Storage caches.
+    /// How many service worker registrations this origin has.
+    pub async fn registrations(&self) -> usize {
+        let count = self
+            .js_async(
+                "navigator.serviceWorker.getRegistrations().then(r => done(r.length), e => done(-1));",
+            )
+            .await;
+        usize::try_from(count.as_i64().unwrap_or(-1)).unwrap_or(usize::MAX)
+    }
+
     pub async fn cache_names(&self) -> Vec<String> {
         strings(&self.js_async("caches.keys().then(done);").await)
     }
@@ -777,8 +787,13 @@ pub struct Journey<'a> {
 impl Browser {
     /// Walks a crime's journey from the start page to "Your report".
     pub async fn walk_journey(&self, j: &Journey<'_>) {
+        self.walk_journey_from("", j).await;
+    }
+
+    /// The same, from a link with `query` (such as `?config=…`).
+    pub async fn walk_journey_from(&self, query: &str, j: &Journey<'_>) {
         self.client
-            .goto(&format!("{}/", origin()))
+            .goto(&format!("{}/{query}", origin()))
             .await
             .expect("navigate");
         // The page's own heading, not the hidden one of the crash message.

@@ -86,7 +86,8 @@ async fn the_embedded_widget_is_themed_sized_to_fit_and_sealed_from_the_host() {
     b.screenshot("embed-02-host-page").await;
 
     b.client.enter_frame(0).await.unwrap();
-    b.walk_to_report_lost().await;
+    b.walk_to_report_lost("Someone else’s, or a shared one")
+        .await;
     b.check_page("embed-03-report-in-frame").await;
     b.client.enter_parent_frame().await.unwrap();
     wait_for_fitted_height(&b).await;

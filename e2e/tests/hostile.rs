@@ -382,7 +382,7 @@ async fn hostile_text_in_every_field_is_kept_as_text_and_never_runs() {
         .select_by_value("metropolitan")
         .await
         .expect("choose the police force");
-    b.choose("Yes, by phone on 101").await;
+    b.choose("Yes, by phone").await;
     b.submit().await;
     b.wait_for_heading("What is your crime reference number?")
         .await;

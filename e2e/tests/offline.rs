@@ -1,5 +1,8 @@
-//! Offline use in the release build: after one visit the whole journey works
-//! with the network off, and a new version waits for the victim to choose it.
+//! Offline use in the release build, on the victim's own device only: after
+//! one visit the whole journey works with the network off; a new version
+//! waits for the victim to choose it once something is typed, and takes
+//! over at once when nothing is; on someone else's device nothing of the
+//! widget is registered or cached.
 
 use e2e::{Browser, replace_served_file, serve_file, site_dir};
 use serde_json::json;
@@ -12,6 +15,10 @@ async fn after_one_visit_the_whole_journey_works_offline() {
     b.open("").await;
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
+    // Nothing is registered until the victim says the device is theirs.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(b.registrations().await, 0, "no worker before the answer");
+    b.choose(MINE).await;
     b.wait_for_service_worker().await;
     assert_eq!(b.fetch_result("e2e/never-cached.txt").await, "status 200");
 
@@ -34,45 +41,71 @@ async fn after_one_visit_the_whole_journey_works_offline() {
         "config.json offline: {config}"
     );
 
-    b.walk_to_report_lost().await;
+    b.walk_to_report_lost(MINE).await;
     b.check_page("offline-02-report").await;
     b.set_offline(false).await;
     b.finish().await;
 }
 
-#[tokio::test]
-async fn a_new_version_waits_until_the_victim_chooses_it() {
-    let b = Browser::start(1280, 900).await;
+const MINE: &str = "My own";
+
+/// A browser of `width` by `height` on the start page, whose victim said the
+/// device is their own, with the worker in control.
+async fn on_own_device(width: u32, height: u32) -> Browser {
+    let b = Browser::start(width, height).await;
     b.open("").await;
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
+    b.choose(MINE).await;
     b.wait_for_service_worker().await;
-    let before = b.cache_names().await;
-    assert_eq!(before.len(), 1, "one version cached: {before:?}");
-    b.choose("Someone else’s, or a shared one").await;
-    // Marks this page, to tell whether it reloads.
-    b.js("window.__firstLoad = true;").await;
+    b
+}
 
-    // A new release: the same files under a new version.
+/// Serves `sw.js` again under a new version, as a new release would, and
+/// asks the page's registration to look for it.
+async fn release_a_new_version(b: &Browser, new_version: &str) {
     let worker = std::fs::read_to_string(site_dir().join("sw.js")).expect("read sw.js");
     // The file is minified, so look for the name and then its quoted value.
     let at = worker.find("VERSION").expect("sw.js names its version");
     let start = at + worker[at..].find('"').expect("the version is quoted") + 1;
     let end = start + worker[start..].find('"').expect("the version ends");
-    let new_version = "e2e-new-version";
     let updated = format!("{}{new_version}{}", &worker[..start], &worker[end..]);
     replace_served_file("sw.js", &updated);
     let checked = b
         .js_async("navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done('ok'), e => done(String(e)));")
         .await;
     assert_eq!(checked, json!("ok"));
+}
 
+/// Waits until the page marked with `window.__firstLoad` has been replaced.
+async fn wait_for_reload(b: &Browser) -> bool {
+    for _ in 0..200 {
+        if b.js("return window.__firstLoad !== true;").await == json!(true) {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    false
+}
+
+#[tokio::test]
+async fn a_new_version_waits_until_the_victim_chooses_it() {
+    let b = on_own_device(1280, 900).await;
+    let before = b.cache_names().await;
+    assert_eq!(before.len(), 1, "one version cached: {before:?}");
+    // Something is answered: a reload would move the victim on.
+    b.submit().await;
+    b.wait_for_heading("Do these things first").await;
+    b.js("window.__firstLoad = true;").await;
+
+    let new_version = "e2e-new-version";
+    release_a_new_version(&b, new_version).await;
     let notice = b
         .wait_for_text(".notice--update", "A new version of this tool is ready")
         .await;
     assert!(
-        notice.contains("Reloading clears the answers"),
-        "on someone else's device the notice warns about answers: {notice}"
+        !notice.contains("Reloading clears the answers"),
+        "on the victim's own device the answers are saved: {notice}"
     );
     b.check_page("offline-03-update-ready").await;
     // Nothing reloads by itself, and the page still runs its first version.
@@ -84,15 +117,8 @@ async fn a_new_version_waits_until_the_victim_chooses_it() {
     assert_eq!(b.cache_names().await.len(), 2, "old and new versions kept");
 
     b.press_button("Reload now").await;
-    for _ in 0..200 {
-        if b.js("return window.__firstLoad !== true;").await == json!(true) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(
-        b.js("return window.__firstLoad !== true;").await,
-        json!(true),
+    assert!(
+        wait_for_reload(&b).await,
         "pressing the button reloads the page"
     );
     b.wait_for("main h1").await;
@@ -107,5 +133,57 @@ async fn a_new_version_waits_until_the_victim_chooses_it() {
         "the notice is gone"
     );
     b.check_page("offline-04-updated").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn a_new_version_takes_over_at_once_when_nothing_is_typed() {
+    let b = on_own_device(1280, 900).await;
+    b.js("window.__firstLoad = true;").await;
+    let new_version = "e2e-safety-fix";
+    release_a_new_version(&b, new_version).await;
+    assert!(
+        wait_for_reload(&b).await,
+        "with nothing typed, the page switches to the new version by itself"
+    );
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
+    b.wait_for_service_worker().await;
+    let after = b.cache_names().await;
+    assert!(
+        after.len() == 1 && after[0].ends_with(new_version),
+        "only the new version is cached: {after:?}"
+    );
+    b.check_page("offline-05-switched-at-once").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn on_someone_elses_device_nothing_of_the_widget_stays_behind() {
+    // An earlier visit by the device's owner left a worker and its cache.
+    let b = on_own_device(390, 844).await;
+    assert_eq!(b.cache_names().await.len(), 1);
+    b.js("localStorage.clear(); return 0;").await;
+
+    // The victim borrows it.
+    b.client.refresh().await.expect("reload the page");
+    b.wait_for("main h1").await;
+    b.walk_to_report_lost("Someone else’s, or a shared one")
+        .await;
+    b.check_page("offline-06-someone-elses-report").await;
+    for _ in 0..100 {
+        if b.registrations().await == 0 && b.cache_names().await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(b.registrations().await, 0, "no worker stays registered");
+    assert_eq!(
+        b.cache_names().await,
+        Vec::<String>::new(),
+        "no cache stays"
+    );
+    let storage = b.stored().await;
+    assert_eq!(storage["local"], json!([]), "nothing in localStorage");
     b.finish().await;
 }

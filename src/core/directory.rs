@@ -28,6 +28,12 @@ pub struct PoliceForce {
     /// The force's own "report a crime" page; empty when not confirmed.
     pub report_online_url: String,
     pub non_emergency: String,
+    /// A number to text for a non-emergency (British Transport Police's
+    /// 61016); empty when the force has none.
+    pub non_emergency_text: String,
+    /// Where the force works, as nation ids (`england`, `wales`, `scotland`,
+    /// `northern-ireland`): it decides which victim support service is shown.
+    pub nations: Vec<String>,
     pub source: Sources,
     /// Fields whose only source is not the force itself or an official aggregator.
     pub secondary_sources: Vec<String>,
@@ -76,6 +82,10 @@ pub struct SupportService {
     pub report_online_url: String,
     /// Where the service applies, e.g. "England, Wales and Northern Ireland".
     pub coverage: String,
+    /// The same as nation ids, as a force's `nations`.
+    pub nations: Vec<String>,
+    /// What the widget uses it for (`ServiceKind`), as written in the file.
+    pub kind: String,
     pub source: Sources,
     pub secondary_sources: Vec<String>,
     pub checked: String,
@@ -139,6 +149,8 @@ pub fn force_from(entry: &Value) -> Result<PoliceForce, String> {
         website: text_or_empty(entry, "website")?,
         report_online_url: text_or_empty(entry, "report_online_url")?,
         non_emergency: text_or_empty(entry, "non_emergency")?,
+        non_emergency_text: text_or_empty(entry, "non_emergency_text")?,
+        nations: text_list(entry, "nations")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
         checked: text(entry, "checked")?,
@@ -173,6 +185,8 @@ pub fn service_from(entry: &Value) -> Result<SupportService, String> {
         website: text_or_empty(entry, "website")?,
         report_online_url: text_or_empty(entry, "report_online_url")?,
         coverage: text_or_empty(entry, "coverage")?,
+        nations: text_list(entry, "nations")?,
+        kind: text_or_empty(entry, "kind")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
         checked: text(entry, "checked")?,
@@ -299,6 +313,31 @@ impl Directories {
         self.services.iter().find(|service| service.id == id)
     }
 
+    /// The first service of `kind`, in file order (a host's entry that
+    /// replaces a shipped one keeps its kind).
+    pub fn service_of(&self, kind: ServiceKind) -> Option<&SupportService> {
+        self.services
+            .iter()
+            .find(|service| service.kind == kind.key())
+    }
+
+    /// The victim support services for where it happened: those that cover
+    /// one of the force's nations, or every one when no force is known, in
+    /// file order. British Transport Police cover three nations, so a
+    /// railway theft shows each of their services.
+    pub fn victim_support_for(&self, force: Option<&PoliceForce>) -> Vec<&SupportService> {
+        self.services
+            .iter()
+            .filter(|service| service.kind == ServiceKind::VictimSupport.key())
+            .filter(|service| {
+                force.is_none_or(|force| {
+                    force.nations.is_empty()
+                        || service.nations.iter().any(|n| force.nations.contains(n))
+                })
+            })
+            .collect()
+    }
+
     /// Forces in alphabetical order, for a "choose your force" list.
     pub fn forces_by_name(&self) -> Vec<&PoliceForce> {
         let mut forces: Vec<&PoliceForce> = self.forces.iter().collect();
@@ -331,6 +370,49 @@ pub fn shipped() -> &'static Directories {
     SHIPPED.get_or_init(|| Directories::from_json(FORCES_JSON, PROVIDERS_JSON, SERVICES_JSON))
 }
 
+/// What a support service is for, so the widget can find it without
+/// knowing its id: a host may replace it with its own entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceKind {
+    /// Emotional and practical support after a crime, shown on the report.
+    VictimSupport,
+    /// A line that puts the victim through to their own bank (159).
+    Bank,
+    /// Where to report fraud that follows the theft.
+    Fraud,
+    /// A register of phones' IMEIs that police check when one is found.
+    PropertyRegister,
+    /// A transport operator's lost property office.
+    LostProperty,
+    /// Text relay to the emergency services, for people who cannot speak.
+    EmergencyRelay,
+}
+
+impl ServiceKind {
+    pub const ALL: [ServiceKind; 6] = [
+        ServiceKind::VictimSupport,
+        ServiceKind::Bank,
+        ServiceKind::Fraud,
+        ServiceKind::PropertyRegister,
+        ServiceKind::LostProperty,
+        ServiceKind::EmergencyRelay,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ServiceKind::VictimSupport => "victim-support",
+            ServiceKind::Bank => "bank",
+            ServiceKind::Fraud => "fraud",
+            ServiceKind::PropertyRegister => "property-register",
+            ServiceKind::LostProperty => "lost-property",
+            ServiceKind::EmergencyRelay => "emergency-relay",
+        }
+    }
+}
+
+/// The nations a force or a service can cover.
+pub const NATIONS: [&str; 4] = ["england", "wales", "scotland", "northern-ireland"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemKind {
     MissingName,
@@ -343,6 +425,10 @@ pub enum ProblemKind {
     /// A filled field has no source of its own.
     UnsourcedField,
     BadCheckedDate,
+    /// A nation id that is not one of `NATIONS`.
+    UnknownNation,
+    /// A service kind that is not one of `ServiceKind`'s.
+    UnknownKind,
 }
 
 impl ProblemKind {
@@ -361,6 +447,12 @@ impl ProblemKind {
             }
             ProblemKind::UnsourcedField => "is filled in but has no source of its own",
             ProblemKind::BadCheckedDate => "is not a date like 2026-11-24",
+            ProblemKind::UnknownNation => {
+                "names a nation other than england, wales, scotland or northern-ireland"
+            }
+            ProblemKind::UnknownKind => {
+                "is not one of victim-support, bank, fraud, property-register, lost-property or emergency-relay"
+            }
         }
     }
 }
@@ -391,6 +483,8 @@ pub fn validate_forces(forces: &[PoliceForce]) -> Vec<Problem> {
         entry.url("website", &force.website);
         entry.url("report_online_url", &force.report_online_url);
         entry.phone("non_emergency", &force.non_emergency);
+        entry.phone("non_emergency_text", &force.non_emergency_text);
+        entry.nations(&force.nations);
         entry.checked(&force.checked);
         problems.extend(entry.problems);
     }
@@ -430,6 +524,10 @@ pub fn validate_services(services: &[SupportService]) -> Vec<Problem> {
         entry.phone("phone", &service.phone);
         entry.url("website", &service.website);
         entry.url("report_online_url", &service.report_online_url);
+        entry.nations(&service.nations);
+        if !service.kind.is_empty() && !ServiceKind::ALL.iter().any(|k| k.key() == service.kind) {
+            entry.problem("kind", ProblemKind::UnknownKind);
+        }
         entry.checked(&service.checked);
         problems.extend(entry.problems);
     }
@@ -524,6 +622,12 @@ impl<'a> EntryCheck<'a> {
         self.sourced(field);
     }
 
+    fn nations(&mut self, nations: &[String]) {
+        if nations.iter().any(|n| !NATIONS.contains(&n.as_str())) {
+            self.problem("nations", ProblemKind::UnknownNation);
+        }
+    }
+
     fn sourced(&mut self, field: &str) {
         if !self.sources.iter().any(|(named, _)| named == field) {
             self.problem(field, ProblemKind::UnsourcedField);
@@ -608,8 +712,9 @@ pub fn is_valid_date(date: &str) -> bool {
     (1..=days_in_month).contains(&day)
 }
 
-/// A number a UK caller can dial: a 3-digit short code, a national number starting 01, 02, 03,
-/// 07, 0800 or 0808 of the right length, or the same in +44 form. Spaces are allowed.
+/// A number a UK caller can dial or text: a 3-digit short code (101, 159), a 5-digit one (the
+/// text number 61016, the relay prefix 18000), a national number starting 01, 02, 03, 07, 0800
+/// or 0808 of the right length, or the same in +44 form. Spaces are allowed.
 pub fn is_valid_uk_phone_number(number: &str) -> bool {
     national_digits(number).is_some()
 }
@@ -642,7 +747,7 @@ fn national_digits(number: &str) -> Option<String> {
         let national = format!("0{digits}");
         return is_national_number(&national).then_some(national);
     }
-    if digits.len() == 3 && !digits.starts_with('0') {
+    if matches!(digits.len(), 3 | 5) && !digits.starts_with('0') {
         return Some(digits);
     }
     is_national_number(&digits).then_some(digits)
@@ -693,6 +798,8 @@ mod tests {
             website: "https://www.test.police.uk".into(),
             report_online_url: String::new(),
             non_emergency: "101".into(),
+            non_emergency_text: String::new(),
+            nations: vec!["england".into()],
             source: sources(&["website", "non_emergency"]),
             secondary_sources: Vec::new(),
             checked: "2026-11-25".into(),
@@ -787,14 +894,60 @@ mod tests {
         assert_eq!(directories.providers.len(), 16);
         assert!(directories.provider("ee").is_some());
         assert!(full().liability_cap.is_some());
-        for id in [
-            "victim-support",
-            "stop-scams-uk",
-            "action-fraud",
-            "immobilise",
-        ] {
-            assert!(directories.service(id).is_some(), "missing service {id}");
+        for kind in ServiceKind::ALL {
+            assert!(
+                directories.service_of(kind).is_some(),
+                "no service of kind {}",
+                kind.key()
+            );
         }
+    }
+
+    #[test]
+    fn every_force_names_its_nations() {
+        for force in &full().forces {
+            assert!(!force.nations.is_empty(), "{} names no nation", force.id);
+        }
+    }
+
+    #[test]
+    fn victim_support_is_the_one_for_where_it_happened() {
+        let directories = shipped();
+        let support = |force: &str| -> Vec<&str> {
+            directories
+                .victim_support_for(directories.force(force))
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect()
+        };
+        let england_and_wales = "Victim Support (England and Wales)";
+        assert_eq!(support("metropolitan"), [england_and_wales]);
+        assert_eq!(support("dyfed-powys"), [england_and_wales]);
+        assert_eq!(support("police-scotland"), ["Victim Support Scotland"]);
+        assert_eq!(support("northern-ireland"), ["Victim Support NI"]);
+        assert_eq!(
+            support("btp"),
+            [england_and_wales, "Victim Support Scotland"]
+        );
+        assert_eq!(directories.victim_support_for(None).len(), 3);
+    }
+
+    #[test]
+    fn catches_an_unknown_nation_and_kind() {
+        let force = PoliceForce {
+            nations: vec!["england".into(), "Wales".into()],
+            ..good_force()
+        };
+        assert_eq!(
+            kinds(&validate_forces(&[force])),
+            [("nations".to_string(), ProblemKind::UnknownNation)]
+        );
+        let mut service = full().services[0].clone();
+        service.kind = "charity".into();
+        assert_eq!(
+            kinds(&validate_services(&[service])),
+            [("kind".to_string(), ProblemKind::UnknownKind)]
+        );
     }
 
     #[test]
@@ -950,6 +1103,8 @@ mod tests {
         for good in [
             "101",
             "159",
+            "61016",
+            "18000",
             "0808 16 89 111",
             "0800 40 50 40",
             "0300 123 2040",
@@ -963,6 +1118,9 @@ mod tests {
         for bad in [
             "",
             "10",
+            "1010",
+            "01016",
+            "610160",
             "0300 123 204",
             "0909 123 4567",
             "0700 123 4567",

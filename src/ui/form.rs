@@ -11,7 +11,7 @@ use crate::core::journey::{
     validate_start, warnings,
 };
 use crate::ui::split::split_off;
-use crate::ui::state::{go, hash_for, tr, use_state};
+use crate::ui::state::{go, hash_for, tr, tr_numbers, use_state};
 use crate::ui::words::problem_text;
 
 /// The errors of the page on screen, for its fields to show.
@@ -313,7 +313,7 @@ pub fn TextField(
     view! {
         <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
             {label_view}
-            {hint.map(|h| view! { <div id=hint_id class="hint">{tr(h)}</div> })}
+            {hint.map(|h| view! { <div id=hint_id class="hint">{tr_numbers(h)}</div> })}
             <InlineError field=field error=error/>
             {control}
         </div>
@@ -384,7 +384,7 @@ pub fn Radios(
                         prop:checked=checked
                         on:change=move |_| state.answers.update(|a| set(a, &key))/>
                     <label class="label radios__label" for=input_id>{option.label}</label>
-                    {option.hint.map(|h| view! { <div id=item_hint_id class="hint radios__hint">{tr(h)}</div> })}
+                    {option.hint.map(|h| view! { <div id=item_hint_id class="hint radios__hint">{tr_numbers(h)}</div> })}
                 </div>
             }
         })
@@ -393,7 +393,7 @@ pub fn Radios(
         <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
             <fieldset class="fieldset" aria-describedby=described_by>
                 {legend_view}
-                {hint.map(|h| view! { <div id=hint_id class="hint">{tr(h)}</div> })}
+                {hint.map(|h| view! { <div id=hint_id class="hint">{tr_numbers(h)}</div> })}
                 <InlineError field=field error=error/>
                 <div class="radios">{items}</div>
             </fieldset>

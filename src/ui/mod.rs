@@ -2,6 +2,7 @@
 //! and the panic fallback. Every decision is made in `core`.
 
 mod app;
+mod contact;
 mod copy;
 mod directories;
 mod download;

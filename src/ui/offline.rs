@@ -1,6 +1,6 @@
 //! Offline use: registers the service worker (`sw.js`, written by the release
-//! build from `sw.template.js`) on the standalone page, and says when a new
-//! version is waiting, with a button to use it.
+//! build from `sw.template.js`) on the standalone page of the victim's own
+//! device, and says when a new version is waiting, with a button to use it.
 //!
 //! Registered from Rust rather than boot.js because the choice depends on the
 //! link (`embedded`, read by `core::link`) and the notice is a component that
@@ -10,18 +10,21 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
 use crate::core::i18n::Msg;
-use crate::core::journey::WhoseDevice;
+use crate::core::journey::{Answers, Page, WhoseDevice};
 use crate::ui::state::{tr, use_state};
 
 /// The worker script, beside index.html; its folder is its scope.
 const WORKER_URL: &str = "sw.js";
 /// What the page posts to a waiting worker to make it take over.
 const SKIP_WAITING: &str = "skip-waiting";
+/// What the page posts to a worker to unregister it and delete its caches.
+const FORGET: &str = "forget";
 
 /// What the page knows about newer versions.
 #[derive(Clone, Copy)]
@@ -33,8 +36,9 @@ struct Updates {
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
 }
 
-/// Registers the worker unless the widget is inside another site's iframe,
-/// and provides what the update notice needs.
+/// Registers the worker once the victim says this device is their own (never
+/// on someone else's, nor inside another site's iframe), and provides what
+/// the update notice needs.
 pub fn provide_offline(embedded: bool) {
     let state = crate::ui::state::use_state();
     let updates = Updates {
@@ -43,20 +47,87 @@ pub fn provide_offline(embedded: bool) {
         registration: StoredValue::new_local(None),
     };
     provide_context(updates);
+    let preloaded = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         // Nothing in the background until the first page is in, so that on a
         // weak connection it comes first.
         page_loaded().await;
         crate::ui::pages::preload_journey_pages(state).await;
+        preloaded.set(true);
+    });
+    // In an iframe the host's page decides how long it stays, and browsers
+    // partition or refuse third-party storage: a worker there would cache
+    // for a context that may never come back. See EMBEDDING.md, "Offline".
+    if embedded || worker_container().is_none() {
+        return;
+    }
+    let whose = Memo::new(move |_| state.answers.with(|a| a.whose_device));
+    let registered = StoredValue::new(false);
+    Effect::new(move |_| match whose.get() {
         // The worker only after the journey's code: the page and the worker
         // never download the same file at once (which could leave one of the
         // two downloads hanging), and the worker finds the page's copies in
         // the browser's cache instead of downloading them again.
-        // In an iframe the host's page decides how long it stays, and browsers
-        // partition or refuse third-party storage: a worker there would cache
-        // for a context that may never come back. See EMBEDDING.md, "Offline".
-        if !embedded && worker_container().is_some() {
+        Some(WhoseDevice::Mine) if preloaded.get() && !registered.get_value() => {
+            registered.set_value(true);
             register(updates);
+        }
+        // On someone else's device nothing of the widget's stays behind, even
+        // a worker that an earlier visit on this device registered.
+        Some(WhoseDevice::SomeoneElses) => {
+            registered.set_value(false);
+            forget_offline();
+        }
+        _ => {}
+    });
+    // A newer release with nothing typed yet (a fix may be a safety fix):
+    // switch to it at once, since a reload loses nothing.
+    Effect::new(move |_| {
+        if updates.ready.get()
+            && !updates.reload_requested.get_untracked()
+            && state.page.get() == Page::Start
+            && state.answers.with(Answers::nothing_typed)
+        {
+            use_new_version(updates);
+        }
+    });
+}
+
+/// Removes what offline use left on this device: every registration of the
+/// worker and every cache of this origin. The worker that controls the page
+/// is told first and finishes the job itself, so it is done even when the
+/// page is leaving (quick exit); the page then does the same for any other
+/// registration. The page goes on from memory and the network.
+pub fn forget_offline() {
+    let Some(container) = worker_container() else {
+        return;
+    };
+    if let Some(controller) = container.controller() {
+        let _ = controller.post_message(&FORGET.into());
+    }
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = JsFuture::from(container.get_registrations()).await {
+            for registration in js_sys::Array::from(&list).iter() {
+                let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                    continue;
+                };
+                if let Some(worker) = registration.active() {
+                    let _ = worker.post_message(&FORGET.into());
+                }
+                if let Ok(done) = registration.unregister() {
+                    let _ = JsFuture::from(done).await;
+                }
+            }
+        }
+        let Ok(caches) = window().caches() else {
+            return;
+        };
+        if let Ok(names) = JsFuture::from(caches.keys()).await {
+            for name in js_sys::Array::from(&names).iter() {
+                if let Some(name) = name.as_string() {
+                    let _ = JsFuture::from(caches.delete(&name)).await;
+                }
+            }
         }
     });
 }

@@ -1,11 +1,12 @@
 //! Quick exit: one button on every page, or Escape pressed three times.
-//! It wipes the answers and any draft, then replaces the page with a neutral
+//! It wipes the answers, any draft and the offline copy, then replaces the page with a neutral
 //! site so that the widget is not what shows on screen.
 
 use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
 use crate::core::journey::Answers;
+use crate::ui::offline::forget_offline;
 use crate::ui::state::{AppState, tr, use_state};
 use crate::ui::storage::clear_draft;
 
@@ -18,6 +19,7 @@ const ESCAPE_WINDOW_MS: f64 = 2000.0;
 pub fn leave(state: AppState) {
     state.answers.set(Answers::default());
     clear_draft();
+    forget_offline();
     let target = state
         .config
         .with_untracked(|c| c.quick_exit_url.clone())

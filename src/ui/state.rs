@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::core::config::HostConfig;
 use crate::core::directory::Directories;
-use crate::core::i18n::{Catalog, Locale, Msg};
+use crate::core::i18n::{Catalog, Locale, Msg, Run, Segment, number_runs, segments};
 use crate::core::journey::{Answers, Date, Mode, Page, route};
 use crate::core::link::LinkParams;
 
@@ -70,6 +70,43 @@ pub fn use_state() -> AppState {
 pub fn tr(msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let catalog = use_state().catalog;
     move || catalog.with(|c| c.get(msg).to_owned())
+}
+
+/// A reactive message whose numbers written in groups ("07700 900982") sit
+/// in left-to-right spans, so that their groups keep their order in Arabic.
+pub fn tr_numbers(msg: Msg) -> impl IntoView {
+    let catalog = use_state().catalog;
+    move || {
+        let text = catalog.with(|c| c.get(msg).to_owned());
+        number_runs(&text)
+            .into_iter()
+            .map(|run| match run {
+                Run::Words(words) => words.to_owned().into_any(),
+                Run::Number(number) => {
+                    view! { <bdi dir="ltr">{number.to_owned()}</bdi> }.into_any()
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// A reactive message whose `{name}` placeholders are views (a number as a
+/// link, a service's name), put where the translation places them.
+pub fn rich<F>(msg: Msg, slot: F) -> impl IntoView + use<F>
+where
+    F: Fn(&str) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let catalog = use_state().catalog;
+    move || {
+        let template = catalog.with(|c| c.get(msg).to_owned());
+        segments(&template)
+            .into_iter()
+            .map(|segment| match segment {
+                Segment::Text(text) => text.to_owned().into_any(),
+                Segment::Slot(name) => slot(name),
+            })
+            .collect_view()
+    }
 }
 
 /// The hash for a page, marked when it was opened to change an answer.

@@ -172,7 +172,7 @@ pub fn dual_sim(d: DualSim) -> Msg {
 pub fn how_reported(h: HowReported) -> Msg {
     match h {
         HowReported::Online => Msg::HowReportedOnline,
-        HowReported::Phone101 => Msg::HowReported101,
+        HowReported::Phone => Msg::HowReportedPhone,
         HowReported::InPerson => Msg::HowReportedInPerson,
         HowReported::NotYet => Msg::HowReportedNotYet,
     }

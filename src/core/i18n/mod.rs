@@ -266,34 +266,93 @@ pub fn merge(files: &[&str]) -> Result<String, CatalogError> {
     Ok(Value::Object(merged).to_json())
 }
 
+/// A piece of a message: words as written, or a `{name}` placeholder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+/// A template split into its words and its `{name}` placeholders, in order,
+/// so that the UI can put a link or a number in a left-to-right span where
+/// the translation places it. A `{` with no `}` after it is words.
+pub fn segments(template: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open + 1..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Segment::Text(&rest[..open]));
+        }
+        out.push(Segment::Slot(&rest[open + 1..open + 1 + close]));
+        rest = &rest[open + 1 + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest));
+    }
+    out
+}
+
+/// A piece of shown text: words, or a number written in groups ("07700
+/// 900982", "24 11 2026"), which a right-to-left page must keep left to right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Run<'a> {
+    Words(&'a str),
+    Number(&'a str),
+}
+
+/// Splits text at its numbers: digits, with single spaces between digits.
+pub fn number_runs(text: &str) -> Vec<Run<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut i, mut words_from) = (0, 0);
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < bytes.len() {
+            if bytes[end].is_ascii_digit() {
+                end += 1;
+            } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if start > words_from {
+            out.push(Run::Words(&text[words_from..start]));
+        }
+        out.push(Run::Number(&text[start..end]));
+        (i, words_from) = (end, end);
+    }
+    if words_from < text.len() {
+        out.push(Run::Words(&text[words_from..]));
+    }
+    out
+}
+
 /// Replaces each `{name}` with its value. Unknown placeholders stay as they
 /// are, so a mistake shows up in tests rather than vanishing.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
+    for segment in segments(template) {
+        match segment {
+            Segment::Text(text) => out.push_str(text),
+            Segment::Slot(name) => match args.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
                 }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+            },
         }
     }
-    out.push_str(rest);
     out
 }
 
@@ -393,6 +452,46 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_groups_are_one_run() {
+        use Run::{Number, Words};
+        assert_eq!(
+            number_runs("For example, 07700 900982"),
+            [Words("For example, "), Number("07700 900982")]
+        );
+        assert_eq!(
+            number_runs("24 11 2026 or 9:30"),
+            [
+                Number("24 11 2026"),
+                Words(" or "),
+                Number("9"),
+                Words(":"),
+                Number("30")
+            ]
+        );
+        assert_eq!(number_runs("no digits"), [Words("no digits")]);
+        assert_eq!(number_runs("1 "), [Number("1"), Words(" ")]);
+        assert_eq!(number_runs(""), []);
+    }
+
+    #[test]
+    fn segments_split_words_from_placeholders() {
+        use Segment::{Slot, Text};
+        assert_eq!(
+            segments("Call {number} or text {text}."),
+            [
+                Text("Call "),
+                Slot("number"),
+                Text(" or text "),
+                Slot("text"),
+                Text(".")
+            ]
+        );
+        assert_eq!(segments("{a}{b}"), [Slot("a"), Slot("b")]);
+        assert_eq!(segments("a { b"), [Text("a { b")]);
+        assert_eq!(segments(""), []);
+    }
+
+    #[test]
     fn a_missing_message_is_named() {
         let err = Catalog::parse(Locale::Cy, "{}").unwrap_err();
         assert!(matches!(err, CatalogError::Missing(list) if list.contains(&Msg::ALL[0].key())));
@@ -416,6 +515,29 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn number_runs_put_back_together_are_the_text(text in "[a-z0-9 ]{0,40}") {
+            let joined: String = number_runs(&text)
+                .into_iter()
+                .map(|r| match r {
+                    Run::Words(t) | Run::Number(t) => t,
+                })
+                .collect();
+            prop_assert_eq!(joined, text);
+        }
+
+        #[test]
+        fn segments_put_back_together_are_the_template(template in "[a-z {}]{0,40}") {
+            let joined: String = segments(&template)
+                .into_iter()
+                .map(|s| match s {
+                    Segment::Text(text) => text.to_owned(),
+                    Segment::Slot(name) => format!("{{{name}}}"),
+                })
+                .collect();
+            prop_assert_eq!(joined, template);
+        }
+
         #[test]
         fn any_text_is_a_release_file_or_an_error(text in any::<String>()) {
             let _ = Catalog::from_release(Locale::Pl, &text);

@@ -121,8 +121,9 @@ impl Choice for DualSim {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HowReported {
     Online,
-    /// By phone on 101.
-    Phone101,
+    /// By phone (the force's own number). Saved as "101", the key drafts
+    /// already hold.
+    Phone,
     InPerson,
     NotYet,
 }
@@ -130,7 +131,7 @@ pub enum HowReported {
 impl Choice for HowReported {
     const ALL: &'static [Self] = &[
         HowReported::Online,
-        HowReported::Phone101,
+        HowReported::Phone,
         HowReported::InPerson,
         HowReported::NotYet,
     ];
@@ -138,7 +139,7 @@ impl Choice for HowReported {
     fn key(self) -> &'static str {
         match self {
             HowReported::Online => "online",
-            HowReported::Phone101 => "101",
+            HowReported::Phone => "101",
             HowReported::InPerson => "in-person",
             HowReported::NotYet => "not-yet",
         }
@@ -400,6 +401,16 @@ impl Answers {
         }
     }
 
+    /// Whether nothing is answered but whose device this is, so that the
+    /// page can be replaced (by a newer release) without losing anything.
+    pub fn nothing_typed(&self) -> bool {
+        *self
+            == Answers {
+                whose_device: self.whose_device,
+                ..Answers::default()
+            }
+    }
+
     pub fn is_lost(&self) -> bool {
         self.incident == Some(Incident::Lost)
     }
@@ -422,6 +433,21 @@ pub fn is_plausible_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_is_typed_until_something_besides_whose_device_is() {
+        let mut answers = Answers::default();
+        assert!(answers.nothing_typed());
+        answers.whose_device = Some(WhoseDevice::Mine);
+        assert!(answers.nothing_typed());
+        answers.place = " ".into();
+        assert!(!answers.nothing_typed());
+        let chose = Answers {
+            incident: Some(Incident::Lost),
+            ..Answers::default()
+        };
+        assert!(!chose.nothing_typed());
+    }
 
     #[test]
     fn every_field_key_is_unique_and_round_trips() {

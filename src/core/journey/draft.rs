@@ -296,7 +296,7 @@ mod tests {
             imei_not_found: false,
             provider_reference: "T-1".into(),
             police_force: Some("greater-manchester".into()),
-            how_reported: Some(HowReported::Phone101),
+            how_reported: Some(HowReported::Phone),
             crime_reference: "GMP/1".into(),
             crime_reference_later: true,
             lost_property_reference: "kept as typed".into(),

@@ -5,7 +5,7 @@
 
 use super::answers::{Answers, Field, Incident, Make};
 use super::formats::{parse_date, parse_time};
-use crate::core::directory;
+use crate::core::directory::Directories;
 use crate::core::imei::{self, Imei};
 use crate::core::phone::PhoneNumber;
 use crate::core::report::{
@@ -29,9 +29,16 @@ pub enum NotReady {
     Date,
 }
 
-/// Builds the report. `utc_offset_minutes` is the victim's offset from UTC
-/// (east positive) at the time of the theft; the UI asks the browser for it.
-pub fn build_report(answers: &Answers, utc_offset_minutes: i16) -> Result<BuiltReport, NotReady> {
+/// Builds the report. `directories` are the ones the victim chose from (the
+/// shipped ones with the host's entries merged in), so the force is named as
+/// the Police page showed it. `utc_offset_minutes` is the victim's offset
+/// from UTC (east positive) at the time of the theft; the UI asks the
+/// browser for it.
+pub fn build_report(
+    answers: &Answers,
+    directories: &Directories,
+    utc_offset_minutes: i16,
+) -> Result<BuiltReport, NotReady> {
     let incident = answers.incident.ok_or(NotReady::WhatHappened)?;
     let date = parse_date(&answers.date_day, &answers.date_month, &answers.date_year)
         .ok()
@@ -91,7 +98,7 @@ pub fn build_report(answers: &Answers, utc_offset_minutes: i16) -> Result<BuiltR
     // The police page is not on a lost phone's journey.
     let police_force = match (&answers.police_force, incident) {
         (Some(id), Incident::Robbery | Incident::Theft | Incident::Burglary) => {
-            let name = directory::shipped()
+            let name = directories
                 .force(id)
                 .and_then(|f| PoliceForce::new(&f.name).ok());
             keep(Field::PoliceForce, id, name.is_some());
@@ -195,6 +202,7 @@ fn what_happened(incident: Incident) -> WhatHappened {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::directory::shipped;
     use crate::core::handover::{Recipient, decode, encode};
     use crate::core::journey::{DualSim, HowReported, Network, WhoseDevice};
 
@@ -227,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_full_journey_gives_the_first_test_vector() {
-        let built = build_report(&robbery(), 0).unwrap();
+        let built = build_report(&robbery(), shipped(), 0).unwrap();
         assert_eq!(built.left_out, []);
         let code = encode(&built.report, Recipient::NetworkProvider);
         assert_eq!(
@@ -251,13 +259,13 @@ mod tests {
 
     #[test]
     fn the_offset_is_the_one_passed_in_and_a_date_alone_has_none() {
-        let built = build_report(&robbery(), 60).unwrap();
+        let built = build_report(&robbery(), shipped(), 60).unwrap();
         assert_eq!(built.report.when.to_string(), "2026-11-24T21:30+01:00");
         let no_time = Answers {
             time: String::new(),
             ..robbery()
         };
-        let built = build_report(&no_time, 60).unwrap();
+        let built = build_report(&no_time, shipped(), 60).unwrap();
         assert_eq!(built.report.when.to_string(), "2026-11-24");
     }
 
@@ -270,7 +278,7 @@ mod tests {
             insured: Some(false),
             ..robbery()
         };
-        let built = build_report(&answers, 0).unwrap();
+        let built = build_report(&answers, shipped(), 0).unwrap();
         assert_eq!(built.left_out, []);
         assert_eq!(built.report.imeis, Imeis::NotFound);
         assert_eq!(built.report.reference, None);
@@ -284,7 +292,7 @@ mod tests {
             lost_property_reference: "LP-77".into(),
             ..robbery()
         };
-        let built = build_report(&answers, 0).unwrap();
+        let built = build_report(&answers, shipped(), 0).unwrap();
         assert_eq!(built.report.what_happened, WhatHappened::Lost);
         assert_eq!(
             built.report.reference.as_ref().map(|r| r.as_str()),
@@ -308,7 +316,7 @@ mod tests {
             time: "teatime".into(),
             ..robbery()
         };
-        let built = build_report(&answers, 0).unwrap();
+        let built = build_report(&answers, shipped(), 0).unwrap();
         assert_eq!(
             built.left_out,
             [
@@ -337,12 +345,19 @@ mod tests {
             imei_2: "352099001761481".into(),
             ..robbery()
         };
-        assert_eq!(build_report(&answers, 0).unwrap().report.imeis.len(), 1);
+        assert_eq!(
+            build_report(&answers, shipped(), 0)
+                .unwrap()
+                .report
+                .imeis
+                .len(),
+            1
+        );
     }
 
     #[test]
     fn an_offset_out_of_range_falls_back_to_utc() {
-        let built = build_report(&robbery(), 900).unwrap();
+        let built = build_report(&robbery(), shipped(), 900).unwrap();
         assert_eq!(built.report.when.to_string(), "2026-11-24T21:30+00:00");
     }
 
@@ -352,13 +367,16 @@ mod tests {
             incident: None,
             ..robbery()
         };
-        assert_eq!(build_report(&no_incident, 0), Err(NotReady::WhatHappened));
+        assert_eq!(
+            build_report(&no_incident, shipped(), 0),
+            Err(NotReady::WhatHappened)
+        );
         let no_date = Answers {
             date_day: "31".into(),
             date_month: "2".into(),
             ..robbery()
         };
-        assert_eq!(build_report(&no_date, 0), Err(NotReady::Date));
+        assert_eq!(build_report(&no_date, shipped(), 0), Err(NotReady::Date));
     }
 
     #[test]
@@ -371,10 +389,38 @@ mod tests {
             phone_number: huge,
             ..robbery()
         };
-        let built = build_report(&answers, 0).unwrap();
+        let built = build_report(&answers, shipped(), 0).unwrap();
         for recipient in Recipient::ALL {
             let code = encode(&built.report, recipient);
             assert!(crate::core::qr::render(&code).is_ok());
         }
+    }
+
+    #[test]
+    fn the_force_is_named_as_the_directories_given_name_it() {
+        let mut directories = shipped().clone();
+        let mut added = directories.forces[0].clone();
+        added.id = "harbour".into();
+        added.name = "Harbour Police".into();
+        directories.forces.push(added);
+        directories
+            .forces
+            .iter_mut()
+            .filter(|f| f.id == "metropolitan")
+            .for_each(|f| f.name = "The Met".into());
+        let force = |id: &str| {
+            let answers = Answers {
+                police_force: Some(id.into()),
+                ..robbery()
+            };
+            build_report(&answers, &directories, 0)
+                .unwrap()
+                .report
+                .police_force
+                .map(|f| f.as_str().to_owned())
+        };
+        assert_eq!(force("harbour").as_deref(), Some("Harbour Police"));
+        assert_eq!(force("metropolitan").as_deref(), Some("The Met"));
+        assert_eq!(force("nowhere"), None);
     }
 }

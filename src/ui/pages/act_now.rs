@@ -1,16 +1,23 @@
-//! "Do these things first": mark the phone lost and lock it, change the
-//! email password, tell the bank. The victim's make, if known, opens first.
+//! "Do these things first", before any question about the phone: mark it
+//! lost (with the routes that need no code from it), stop the SIM, change
+//! passwords, tell the bank, distrust "we found your phone" messages, stay
+//! safe. One heading a step, details behind them; the victim's make, if
+//! known, opens first.
 
 use leptos::prelude::*;
 
+use crate::core::directory::{NetworkProvider, ServiceKind};
 use crate::core::i18n::Msg;
-use crate::core::journey::{Make, Page};
-use crate::ui::form::{ExternalLink, QuestionPage};
-use crate::ui::state::{tr, use_state};
+use crate::core::journey::{Make, Network, Page};
+use crate::ui::contact::{CallLink, WebLink};
+use crate::ui::form::QuestionPage;
+use crate::ui::state::{rich, tr, use_state};
 
 /// The official pages for marking a phone as lost, by maker.
 const APPLE_FIND: &str = "https://www.icloud.com/find";
 const GOOGLE_FIND: &str = "https://www.google.com/android/find";
+/// Google's Remote Lock: locks an Android phone with its number alone.
+const GOOGLE_REMOTE_LOCK: &str = "https://www.android.com/lock";
 const SAMSUNG_FIND: &str = "https://smartthingsfind.samsung.com/";
 
 #[component]
@@ -22,34 +29,143 @@ pub fn ActNowPage() -> impl IntoView {
         <QuestionPage page=Page::ActNow>
             <h1 class="heading-l" tabindex="-1">{tr(Msg::ActNowTitle)}</h1>
             <p>{tr(Msg::ActNowIntro)}</p>
+            <Danger/>
             <h2 class="heading-m">{tr(Msg::ActNowLockTitle)}</h2>
             <div class="inset">{tr(Msg::ActNowLockWhy)}</div>
-            <LockDetails open=Signal::derive(open(Make::Apple)) title=Msg::ActNowApple text=Msg::ActNowAppleText link=Msg::ActNowAppleLink href=APPLE_FIND/>
-            <LockDetails open=Signal::derive(move || matches!(make(), Some(Make::Google | Make::Other))) title=Msg::ActNowGoogle text=Msg::ActNowGoogleText link=Msg::ActNowGoogleLink href=GOOGLE_FIND/>
-            <LockDetails open=Signal::derive(open(Make::Samsung)) title=Msg::ActNowSamsung text=Msg::ActNowSamsungText link=Msg::ActNowSamsungLink href=SAMSUNG_FIND/>
-            <h2 class="heading-m">{tr(Msg::ActNowEmailTitle)}</h2>
-            <p>{tr(Msg::ActNowEmailText)}</p>
-            <h2 class="heading-m">{tr(Msg::ActNowBankTitle)}</h2>
-            <p>{tr(Msg::ActNowBankText)}</p>
+            <p>{tr(Msg::ActNowLockNoCode)}</p>
+            <Details open=Signal::derive(open(Make::Apple)) title=Msg::ActNowApple>
+                <p>{tr(Msg::ActNowAppleText)}</p>
+                <p class="warning-text">{tr(Msg::ActNowAppleDont)}</p>
+                <p><WebLink href=APPLE_FIND text=Msg::ActNowAppleLink/></p>
+            </Details>
+            <Details open=Signal::derive(move || matches!(make(), Some(Make::Google | Make::Other))) title=Msg::ActNowGoogle>
+                <p>{tr(Msg::ActNowGoogleText)}</p>
+                <p><WebLink href=GOOGLE_FIND text=Msg::ActNowGoogleLink/></p>
+                <p>{tr(Msg::ActNowGoogleNoCode)}</p>
+                <p><WebLink href=GOOGLE_REMOTE_LOCK text=Msg::ActNowGoogleLockLink/></p>
+                <p>{tr(Msg::ActNowGoogleSignOut)}</p>
+            </Details>
+            <Details open=Signal::derive(open(Make::Samsung)) title=Msg::ActNowSamsung>
+                <p>{tr(Msg::ActNowSamsungText)}</p>
+                <p><WebLink href=SAMSUNG_FIND text=Msg::ActNowSamsungLink/></p>
+            </Details>
+            <BarTheSim/>
+            <h2 class="heading-m">{tr(Msg::ActNowPasswordsTitle)}</h2>
+            <p>{tr(Msg::ActNowPasswordsText)}</p>
+            <p>{tr(Msg::ActNowPasswordsKeep)}</p>
+            <Details open=Signal::derive(|| false) title=Msg::ActNowPasswordsNoCode>
+                <ul class="list list--bullet">
+                    <li>{tr(Msg::ActNowPasswordsNoCodeSim)}</li>
+                    <li>{tr(Msg::ActNowPasswordsNoCodeGoogle)}</li>
+                    <li>{tr(Msg::ActNowPasswordsNoCodeApple)}</li>
+                    <li>{tr(Msg::ActNowPasswordsNoCodeLock)}</li>
+                </ul>
+            </Details>
+            <TellTheBank/>
+            <h2 class="heading-m">{tr(Msg::ActNowScamTitle)}</h2>
+            <p>{tr(Msg::ActNowScamText)}</p>
+            <p>{tr(Msg::ActNowScamApple)}</p>
+            <h2 class="heading-m">{tr(Msg::ActNowSafetyTitle)}</h2>
+            <ul class="list list--bullet">
+                <li>{tr(Msg::ActNowSafetyDontGo)}</li>
+                <li>{tr(Msg::ActNowSafetyScreenshot)}</li>
+                <li>{tr(Msg::ActNowSafetyNoErase)}</li>
+            </ul>
         </QuestionPage>
     }
 }
 
+/// 999 first, and the text relay number for those who cannot speak.
 #[component]
-fn LockDetails(
-    open: Signal<bool>,
-    title: Msg,
-    text: Msg,
-    link: Msg,
-    href: &'static str,
-) -> impl IntoView {
+fn Danger() -> impl IntoView {
+    let state = use_state();
+    let relay = state.directories.with_untracked(|d| {
+        d.service_of(ServiceKind::EmergencyRelay)
+            .map(|s| s.phone.clone())
+            .filter(|phone| !phone.is_empty())
+    });
+    view! {
+        <div class="warning-text" role="note">
+            <p><strong>{tr(Msg::ActNowDanger)}</strong></p>
+            {relay.map(|number| view! {
+                <p>{rich(Msg::ActNowDangerRelay, move |_| view! { <CallLink number=number.clone()/> }.into_any())}</p>
+            })}
+        </div>
+    }
+}
+
+/// Call the provider now, with the main providers' lost or stolen contacts
+/// behind a summary: the victim's own provider first, if already chosen.
+#[component]
+fn BarTheSim() -> impl IntoView {
+    let state = use_state();
+    let providers = state.directories.with_untracked(|d| {
+        let own = state.answers.with_untracked(|a| match &a.network {
+            Some(Network::Listed(id)) => Some(id.clone()),
+            _ => None,
+        });
+        let mut providers: Vec<NetworkProvider> = d.providers.clone();
+        providers.sort_by_key(|p| Some(&p.id) != own.as_ref());
+        providers
+    });
+    let rows = providers
+        .into_iter()
+        .map(|p| {
+            let call = (!p.lost_stolen_uk.is_empty())
+                .then(|| view! { " " <CallLink number=p.lost_stolen_uk.clone()/> });
+            let page = (!p.web_page.is_empty()).then(|| {
+                view! { " " <WebLink href=p.web_page.clone() text=Msg::BlockWebsite/> }
+            });
+            let neither = (p.lost_stolen_uk.is_empty() && p.web_page.is_empty())
+                .then(|| view! { " " {tr(Msg::ActNowSimNoNumber)} });
+            view! { <li><strong><bdi>{p.name.clone()}</bdi></strong>":"{call}{page}{neither}</li> }
+        })
+        .collect_view();
+    let own_open = state
+        .answers
+        .with_untracked(|a| matches!(a.network, Some(Network::Listed(_))));
+    view! {
+        <h2 class="heading-m">{tr(Msg::ActNowSimTitle)}</h2>
+        <p>{tr(Msg::ActNowSimText)}</p>
+        <ul class="list list--bullet">
+            <li>{tr(Msg::ActNowSimBar)}</li>
+            <li>{tr(Msg::ActNowSimReplace)}</li>
+            <li>{tr(Msg::ActNowSimPassword)}</li>
+        </ul>
+        <Details open=Signal::derive(move || own_open) title=Msg::ActNowSimNumbers>
+            <ul class="list" id="act-now-providers">{rows}</ul>
+        </Details>
+        <p>{tr(Msg::ActNowSimCap)}</p>
+    }
+}
+
+/// The bank: the 159 line if the directory has it, and the routes for when
+/// it does not connect.
+#[component]
+fn TellTheBank() -> impl IntoView {
+    let state = use_state();
+    let line = state.directories.with_untracked(|d| {
+        d.service_of(ServiceKind::Bank)
+            .map(|s| s.phone.clone())
+            .filter(|phone| !phone.is_empty())
+    });
+    view! {
+        <h2 class="heading-m">{tr(Msg::ActNowBankTitle)}</h2>
+        {line.map(|number| view! {
+            <p>{rich(Msg::ActNowBankText, move |_| view! { <CallLink number=number.clone()/> }.into_any())}</p>
+        })}
+        <p>{tr(Msg::ActNowBankOther)}</p>
+        <p>{tr(Msg::ActNowBankAsk)}</p>
+    }
+}
+
+/// A GOV.UK details element: a summary that opens to show more.
+#[component]
+fn Details(open: Signal<bool>, title: Msg, children: Children) -> impl IntoView {
     view! {
         <details class="details" prop:open=open>
             <summary class="details__summary"><span class="details__summary-text">{tr(title)}</span></summary>
-            <div class="details__text">
-                <p>{tr(text)}</p>
-                <p><ExternalLink href=href text=link/></p>
-            </div>
+            <div class="details__text">{children()}</div>
         </details>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
 use crate::core::journey::{Choice, Field, HowReported, Page, Value, summary};
+use crate::ui::contact::{CallLink, TextLink, WebLink};
 use crate::ui::form::{Heading, InlineError, QuestionPage, RadioOption, Radios, field_error};
-use crate::ui::state::{tr, use_state};
+use crate::ui::state::{rich, tr, use_state};
 use crate::ui::words;
 
 #[component]
@@ -23,16 +24,31 @@ pub fn PolicePage() -> impl IntoView {
         force().map(|f| {
             let online = (!f.report_online_url.is_empty()).then(|| {
                 view! {
-                    <li><a href=f.report_online_url.clone() target="_blank" rel="noopener noreferrer">
-                        {tr(Msg::PoliceOnline)}<span class="visually-hidden">" "{tr(Msg::NewWindowSuffix)}</span>
-                    </a>" ("{f.name.clone()}")"</li>
+                    <li><WebLink href=f.report_online_url.clone() text=Msg::PoliceOnline/>" ("<bdi>{f.name.clone()}</bdi>")"</li>
+                }
+            });
+            // The force's own number; 101 only when the directory has none.
+            let call = if f.non_emergency.is_empty() {
+                view! { <li>{tr(Msg::Police101)}</li> }.into_any()
+            } else {
+                let number = f.non_emergency.clone();
+                view! {
+                    <li>{rich(Msg::PoliceCall, move |_| view! { <CallLink number=number.clone()/> }.into_any())}</li>
+                }
+                .into_any()
+            };
+            let text = (!f.non_emergency_text.is_empty()).then(|| {
+                let number = f.non_emergency_text.clone();
+                view! {
+                    <li>{rich(Msg::PoliceText, move |_| view! { <TextLink number=number.clone()/> }.into_any())}</li>
                 }
             });
             view! {
                 <h2 class="heading-m">{tr(Msg::PoliceHowTitle)}</h2>
-                <ul class="list list--bullet">
+                <ul class="list list--bullet" id="police-how">
                     {online}
-                    <li>{tr(Msg::Police101)}</li>
+                    {call}
+                    {text}
                     <li>{tr(Msg::PoliceInPerson)}</li>
                 </ul>
             }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::i18n::Msg;
 use crate::core::journey::{Choice, DualSim, Field, Incident, Make, Network, Page};
 use crate::ui::form::{Heading, PageWarnings, QuestionPage, RadioOption, Radios, TextField};
-use crate::ui::state::{tr, use_state};
+use crate::ui::state::{tr, tr_numbers, use_state};
 use crate::ui::words;
 
 #[component]
@@ -78,7 +78,7 @@ fn DateField() -> impl IntoView {
                 <legend class="fieldset__legend fieldset__legend--l">
                     <h1 class="fieldset__heading" tabindex="-1">{tr(Msg::WhenQuestion)}</h1>
                 </legend>
-                <div id="date-hint" class="hint">{tr(Msg::WhenHint)}</div>
+                <div id="date-hint" class="hint">{tr_numbers(Msg::WhenHint)}</div>
                 <InlineError field=Field::DateDay error=error/>
                 <div class="date-input">
                     {part(Field::DateDay, Msg::DateDay, "input--width-2")}

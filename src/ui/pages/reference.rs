@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::core::directory::ServiceKind;
 use crate::core::i18n::Msg;
 use crate::core::journey::{Field, Page};
+use crate::ui::contact::WebLink;
 use crate::ui::form::{Checkbox, Heading, QuestionPage, TextField};
-use crate::ui::state::{tr, use_state};
+use crate::ui::state::{rich, tr, use_state};
 
 #[component]
 pub fn ReferencePage() -> impl IntoView {
@@ -18,6 +20,7 @@ pub fn ReferencePage() -> impl IntoView {
                 view! {
                     <TextField field=Field::LostPropertyReference label=Msg::LostReferenceQuestion
                         hint=Msg::LostReferenceHint heading=Heading::Page class="input input--width-20"/>
+                    <WhereToReportALoss/>
                     <p class="or">{tr(Msg::Or)}</p>
                     <Checkbox field=Field::LostPropertyReferenceLater label=Msg::ReferenceLater/>
                 }.into_any()
@@ -30,5 +33,32 @@ pub fn ReferencePage() -> impl IntoView {
                 }.into_any()
             }}
         </QuestionPage>
+    }
+}
+
+/// A lost phone has no police report: the transport operator's lost
+/// property office, and the register police check when a phone is found.
+#[component]
+fn WhereToReportALoss() -> impl IntoView {
+    let state = use_state();
+    let line = |kind: ServiceKind, msg: Msg| {
+        state.directories.with_untracked(|d| {
+            d.service_of(kind)
+                .filter(|s| !s.website.is_empty())
+                .cloned()
+                .map(|s| {
+                    view! {
+                        <li>{rich(msg, move |_| view! {
+                            <WebLink href=s.website.clone() name=s.name.clone()/>
+                        }.into_any())}</li>
+                    }
+                })
+        })
+    };
+    view! {
+        <ul class="list list--bullet" id="lost-where">
+            {line(ServiceKind::LostProperty, Msg::LostTfl)}
+            {line(ServiceKind::PropertyRegister, Msg::LostRegister)}
+        </ul>
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory;
+use crate::core::directory::{ServiceKind, SupportService};
 use crate::core::handover::{Recipient, encode};
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::journey::{
@@ -12,11 +12,12 @@ use crate::core::journey::{
     parse_time,
 };
 use crate::core::qr;
+use crate::ui::contact::{CallLink, WebLink};
 use crate::ui::copy::CopyButton;
 use crate::ui::download::{mailto, text_data_url};
 use crate::ui::qr::{QrSvg, png_data_url, svg_file};
 use crate::ui::quick_exit::leave;
-use crate::ui::state::{hash_for, tr, use_state};
+use crate::ui::state::{hash_for, rich, tr, use_state};
 use crate::ui::words::field_label;
 
 /// One code of the report: who it is for and its text.
@@ -32,7 +33,9 @@ pub fn ReportPage() -> impl IntoView {
     // Built once: the answers do not change on this page.
     let (built, insured, still_missing) = state.answers.with_untracked(|a| {
         (
-            build_report(a, utc_offset_at_theft(a)),
+            state
+                .directories
+                .with_untracked(|d| build_report(a, d, utc_offset_at_theft(a))),
             has_insurer_code(a),
             missing(a),
         )
@@ -292,24 +295,56 @@ fn Checklist() -> impl IntoView {
     }
 }
 
+/// Victim support for where it happened (by the force's nations, or every
+/// nation's when no force was chosen), and where to report fraud that
+/// follows. From the merged directories, so a host's own entries show.
 #[component]
 fn Support() -> impl IntoView {
-    let service = directory::shipped().service("victim-support").map(|s| {
-        let tel: String = s
-            .phone
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
+    let state = use_state();
+    let (services, fraud) = state.directories.with_untracked(|d| {
+        let force = state
+            .answers
+            .with_untracked(|a| a.police_force.clone())
+            .and_then(|id| d.force(&id).cloned());
+        let services: Vec<SupportService> = d
+            .victim_support_for(force.as_ref())
+            .into_iter()
+            .cloned()
             .collect();
+        (services, d.service_of(ServiceKind::Fraud).cloned())
+    });
+    let services = services
+        .into_iter()
+        .map(|s| {
+            let call = (!s.phone.is_empty()).then(|| {
+                view! { <p>{tr(Msg::SupportCall)}" "<CallLink number=s.phone.clone()/></p> }
+            });
+            let site = (!s.website.is_empty()).then(|| {
+                view! { <p><WebLink href=s.website.clone() text=Msg::SupportWebsite/></p> }
+            });
+            view! {
+                <h3 class="heading-s"><bdi>{s.name.clone()}</bdi></h3>
+                <p>{tr(Msg::SupportVictimSupport)}</p>
+                {call}
+                {site}
+            }
+        })
+        .collect_view();
+    let fraud = fraud.filter(|f| !f.phone.is_empty()).map(|f| {
+        let slot = move |name: &str| match name {
+            "number" => view! { <CallLink number=f.phone.clone()/> }.into_any(),
+            _ => view! { <WebLink href=f.website.clone() name=f.name.clone()/> }.into_any(),
+        };
         view! {
-            <h3 class="heading-s">{s.name.clone()}</h3>
-            <p>{tr(Msg::SupportVictimSupport)}</p>
-            <p>{tr(Msg::SupportCall)}" "<a class="phone" href=format!("tel:{tel}")>{s.phone.clone()}</a></p>
+            <p id="report-fraud">{rich(Msg::SupportFraud, slot)}</p>
+            <p>{tr(Msg::SupportFraudScotland)}</p>
         }
     });
     view! {
         <section class="report-support" aria-labelledby="report-support-title">
             <h2 class="heading-m" id="report-support-title">{tr(Msg::SupportTitle)}</h2>
-            {service}
+            {services}
+            {fraud}
         </section>
     }
 }
