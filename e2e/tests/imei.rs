@@ -157,7 +157,7 @@ async fn find_page_by_make_and_the_about_page() {
     let b = Browser::start(800, 1000).await;
     b.walk_to_find_imei("Samsung", "No").await;
     let page = b.text("main").await.unwrap_or_default();
-    for place in ["Your Samsung account", "Your Google account"] {
+    for place in ["Your Samsung account", "Your Google Account (Find Hub)"] {
         assert!(page.contains(place), "find page lacks {place:?}: {page}");
     }
     assert!(!page.contains("Your Apple Account"), "{page}");

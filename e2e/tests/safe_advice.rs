@@ -78,7 +78,7 @@ async fn act_now_puts_the_harm_limiting_steps_before_any_question() {
     let opened = b.text("main").await.unwrap_or_default();
     for words in [
         "This page does not need a code from your stolen phone",
-        "go to android.com/lock and enter the phone’s number",
+        "Go to android.com/lock and enter the phone’s number",
     ] {
         assert!(opened.contains(words), "should say {words:?}: {opened}");
     }
