@@ -12,6 +12,8 @@ use std::path::Path;
 #[path = "src/core/fnv.rs"]
 mod fnv;
 use fnv::fnv1a;
+#[path = "src/core/numbers.rs"]
+mod numbers;
 
 /// The areas whose English the release build compiles in: the frame of
 /// every page and the start page. The rest is fetched after the first page.
@@ -99,11 +101,12 @@ fn main() {
     std::fs::write(out_dir.join("messages.rs"), code).expect("write the message enum");
 }
 
-/// The widget never shows where a fact was read, when it was checked or the
-/// reviewers' notes, so its copy of each directory leaves them out (about
-/// two thirds of the text). Every entry keeps an empty `source` and
-/// `checked`, so the same reader reads both copies; the tests check the full
-/// files in `data/`.
+/// The widget never shows where a fact was read, when it was checked, the
+/// quoted sentences, the domains or the reviewers' notes, so its copy of each
+/// directory leaves them out (most of the text). Every entry keeps an empty
+/// `source` and `checked`, so the same reader reads both copies; the tests
+/// check the full files in `data/`. A number whose only source is secondary
+/// is left out too: it is never shown as a number to call.
 fn write_runtime_directories() {
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     for name in [
@@ -120,7 +123,23 @@ fn write_runtime_directories() {
         top.retain(|key, _| key != "note" && key != "liability_cap");
         for list in top.values_mut().filter_map(serde_json::Value::as_array_mut) {
             for entry in list.iter_mut().filter_map(serde_json::Value::as_object_mut) {
-                entry.retain(|key, _| key != "note" && key != "secondary_sources");
+                let secondary: Vec<String> = entry
+                    .get("secondary_sources")
+                    .and_then(serde_json::Value::as_array)
+                    .map(|list| {
+                        list.iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                for field in numbers::NUMBER_FIELDS {
+                    if secondary.iter().any(|s| s == field) && entry.contains_key(field) {
+                        entry.insert(field.into(), serde_json::json!(""));
+                    }
+                }
+                entry.retain(|key, _| {
+                    !["note", "secondary_sources", "domains", "quote"].contains(&key.as_str())
+                });
                 entry.insert("source".into(), serde_json::json!({}));
                 entry.insert("checked".into(), serde_json::json!(""));
             }

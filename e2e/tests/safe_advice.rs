@@ -10,6 +10,10 @@ use stolen_phone::core::handover::decode;
 const SOMEONE_ELSES: &str = "Someone else’s, or a shared one";
 
 fn robbery(police_force: &'static str) -> Journey<'static> {
+    robbery_with(police_force, "I don’t know")
+}
+
+fn robbery_with(police_force: &'static str, network: &'static str) -> Journey<'static> {
     Journey {
         whose_device: SOMEONE_ELSES,
         incident: "Someone took it by force, or threatened me",
@@ -19,7 +23,7 @@ fn robbery(police_force: &'static str) -> Journey<'static> {
         make: "Apple iPhone",
         model: "iPhone 15 Pro",
         phone_number: "07700 900123",
-        network: "I don’t know",
+        network,
         dual_sim: "No",
         imeis: &["352099001761481"],
         provider_reference: "",
@@ -60,8 +64,7 @@ async fn act_now_puts_the_harm_limiting_steps_before_any_question() {
         "new SIM or eSIM with the same number",
         "3. Change your passwords, email first",
         "4. Tell your bank",
-        "Call 159 from a UK mobile or landline",
-        "the number on the back of a bank card",
+        "Call your bank on the number on the back of a bank card",
         "5. Do not trust “we found your phone” messages",
         "6. Stay safe and keep evidence",
     ];
@@ -82,6 +85,8 @@ async fn act_now_puts_the_harm_limiting_steps_before_any_question() {
     ] {
         assert!(opened.contains(words), "should say {words:?}: {opened}");
     }
+    // 159's only sources are secondary, so it is not given as a number to call.
+    assert!(!page.contains("159"), "{page}");
     // iPhones are never to be signed out or removed.
     assert!(
         !page.contains("Sign the stolen phone out"),
@@ -226,5 +231,48 @@ async fn a_force_the_host_adds_is_named_in_the_report_code() {
     );
     let police = show(&b, "#/police", "Report it to the police").await;
     assert!(police.contains("0300 123 4567"), "{police}");
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_police_page_shows_each_forces_own_way_to_report_and_the_block_page_a_providers_app() {
+    let b = Browser::start(1280, 900).await;
+    // The Met: no confirmed online form, so its website, and its 101.
+    b.walk_journey(&robbery_with("metropolitan", "Tesco Mobile"))
+        .await;
+    show(&b, "#/police", "Report it to the police").await;
+    let how = b.text("#police-how").await.unwrap_or_default();
+    assert!(
+        how.contains("Find how to report it on the force’s website (Metropolitan Police Service)"),
+        "{how}"
+    );
+    assert!(how.contains("Call 101"), "{how}");
+    assert!(!how.contains("Report it online"), "{how}");
+    let links = b
+        .js("return [...document.querySelectorAll('#police-how a')].map(a => a.getAttribute('href'));")
+        .await;
+    assert_eq!(links, json!(["https://www.met.police.uk", "tel:101"]));
+    b.check_page("safe-05-met-police").await;
+
+    // West Yorkshire: its own online form, and no website line.
+    b.js("document.getElementById('police-force').value = 'west-yorkshire'; document.getElementById('police-force').dispatchEvent(new Event('change')); return 0;")
+        .await;
+    let how = b.wait_for_text("#police-how", "Report it online").await;
+    assert!(!how.contains("force’s website"), "{how}");
+    let links = b
+        .js("return [...document.querySelectorAll('#police-how a')].map(a => a.getAttribute('href'));")
+        .await;
+    assert_eq!(
+        links,
+        json!(["https://www.westyorkshire.police.uk/reportcrime", "tel:101"])
+    );
+
+    // Tesco Mobile has no lost or stolen line from its own pages.
+    let block = show(&b, "#/block", "Block the phone with your network provider").await;
+    assert!(
+        block.contains("use their app or sign in to your account on their website"),
+        "{block}"
+    );
+    b.check_page("safe-06-block-no-number").await;
     b.finish().await;
 }

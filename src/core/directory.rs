@@ -8,6 +8,8 @@
 use std::sync::OnceLock;
 
 use crate::core::json::{self, Value};
+#[cfg(test)]
+use crate::core::numbers::NUMBER_FIELDS;
 
 // The runtime copies: build.rs leaves out sources, dates and notes, which the
 // widget never shows. The tests check the full files.
@@ -37,6 +39,10 @@ pub struct PoliceForce {
     pub source: Sources,
     /// Fields whose only source is not the force itself or an official aggregator.
     pub secondary_sources: Vec<String>,
+    /// The organisation's own web domains, where its sources must be.
+    pub domains: Vec<String>,
+    /// For each shown field, the sentence its source gives it in.
+    pub quote: Sources,
     pub checked: String,
     pub note: String,
 }
@@ -55,6 +61,8 @@ pub struct NetworkProvider {
     pub web_page: String,
     pub source: Sources,
     pub secondary_sources: Vec<String>,
+    pub domains: Vec<String>,
+    pub quote: Sources,
     pub checked: String,
     pub note: String,
 }
@@ -88,6 +96,8 @@ pub struct SupportService {
     pub kind: String,
     pub source: Sources,
     pub secondary_sources: Vec<String>,
+    pub domains: Vec<String>,
+    pub quote: Sources,
     pub checked: String,
     pub note: String,
 }
@@ -153,6 +163,8 @@ pub fn force_from(entry: &Value) -> Result<PoliceForce, String> {
         nations: text_list(entry, "nations")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
+        domains: text_list(entry, "domains")?,
+        quote: named_texts(entry, "quote")?,
         checked: text(entry, "checked")?,
         note: text_or_empty(entry, "note")?,
     })
@@ -170,6 +182,8 @@ pub fn provider_from(entry: &Value) -> Result<NetworkProvider, String> {
         web_page: text_or_empty(entry, "web_page")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
+        domains: text_list(entry, "domains")?,
+        quote: named_texts(entry, "quote")?,
         checked: text(entry, "checked")?,
         note: text_or_empty(entry, "note")?,
     })
@@ -189,6 +203,8 @@ pub fn service_from(entry: &Value) -> Result<SupportService, String> {
         kind: text_or_empty(entry, "kind")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
+        domains: text_list(entry, "domains")?,
+        quote: named_texts(entry, "quote")?,
         checked: text(entry, "checked")?,
         note: text_or_empty(entry, "note")?,
     })
@@ -264,16 +280,26 @@ fn text_list(entry: &Value, name: &str) -> Result<Vec<String>, String> {
 
 /// `source`: each field name with where it was read.
 fn sources(entry: &Value) -> Result<Sources, String> {
-    let members = entry
-        .get("source")
-        .ok_or("missing field `source`")?
+    if entry.get("source").is_none() {
+        return Err("missing field `source`".to_owned());
+    }
+    named_texts(entry, "source")
+}
+
+/// An object of text under `name`, such as `source` or `quote`, as field
+/// names with their text; empty when left out.
+fn named_texts(entry: &Value, name: &str) -> Result<Sources, String> {
+    let Some(value) = entry.get(name) else {
+        return Ok(Sources::new());
+    };
+    let members = value
         .as_object()
-        .ok_or("`source` must be an object")?;
+        .ok_or_else(|| format!("`{name}` must be an object"))?;
     members
         .iter()
-        .map(|(field, source)| match source.as_str() {
-            Some(source) => Ok((field.clone(), source.to_owned())),
-            None => Err(format!("`source.{field}` must be text")),
+        .map(|(field, text)| match text.as_str() {
+            Some(text) => Ok((field.clone(), text.to_owned())),
+            None => Err(format!("`{name}.{field}` must be text")),
         })
         .collect()
 }
@@ -319,6 +345,14 @@ impl Directories {
         self.services
             .iter()
             .find(|service| service.kind == kind.key())
+    }
+
+    /// The address of a phone maker's page (`ServiceKind::MakerPage`) by its
+    /// id, such as `apple-find-devices`; `None` when the directory lacks it.
+    pub fn maker_page(&self, id: &str) -> Option<String> {
+        self.service(id)
+            .map(|service| service.website.clone())
+            .filter(|website| !website.is_empty())
     }
 
     /// The victim support services for where it happened: those that cover
@@ -374,6 +408,8 @@ pub fn shipped() -> &'static Directories {
 /// knowing its id: a host may replace it with its own entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ServiceKind {
+    /// The emergency number (999), which the words name.
+    Emergency,
     /// Emotional and practical support after a crime, shown on the report.
     VictimSupport,
     /// A line that puts the victim through to their own bank (159).
@@ -386,29 +422,45 @@ pub enum ServiceKind {
     LostProperty,
     /// Text relay to the emergency services, for people who cannot speak.
     EmergencyRelay,
+    /// A phone maker's own page (find and lock a phone, its IMEI), found by id.
+    MakerPage,
 }
 
 impl ServiceKind {
-    pub const ALL: [ServiceKind; 6] = [
+    pub const ALL: [ServiceKind; 8] = [
+        ServiceKind::Emergency,
         ServiceKind::VictimSupport,
         ServiceKind::Bank,
         ServiceKind::Fraud,
         ServiceKind::PropertyRegister,
         ServiceKind::LostProperty,
         ServiceKind::EmergencyRelay,
+        ServiceKind::MakerPage,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
+            ServiceKind::Emergency => "emergency",
             ServiceKind::VictimSupport => "victim-support",
             ServiceKind::Bank => "bank",
             ServiceKind::Fraud => "fraud",
             ServiceKind::PropertyRegister => "property-register",
             ServiceKind::LostProperty => "lost-property",
             ServiceKind::EmergencyRelay => "emergency-relay",
+            ServiceKind::MakerPage => "maker-page",
         }
     }
 }
+
+/// The makers' pages the widget links to, by id.
+pub const MAKER_PAGES: [&str; 6] = [
+    "apple-find-devices",
+    "apple-account-devices",
+    "apple-imei-help",
+    "google-find-hub",
+    "google-remote-lock",
+    "samsung-smartthings-find",
+];
 
 /// The nations a force or a service can cover.
 pub const NATIONS: [&str; 4] = ["england", "wales", "scotland", "northern-ireland"];
@@ -429,6 +481,9 @@ pub enum ProblemKind {
     UnknownNation,
     /// A service kind that is not one of `ServiceKind`'s.
     UnknownKind,
+    /// A field's source is not on the organisation's own domains, and the
+    /// field is not marked as backed by a secondary source.
+    SourceNotOfficial,
 }
 
 impl ProblemKind {
@@ -450,8 +505,11 @@ impl ProblemKind {
             ProblemKind::UnknownNation => {
                 "names a nation other than england, wales, scotland or northern-ireland"
             }
+            ProblemKind::SourceNotOfficial => {
+                "has a source that is not on the organisation's own site (nor police.uk, Ofcom or GOV.UK); mark it in secondary_sources if it must stay"
+            }
             ProblemKind::UnknownKind => {
-                "is not one of victim-support, bank, fraud, property-register, lost-property or emergency-relay"
+                "is not one of emergency, victim-support, bank, fraud, property-register, lost-property, emergency-relay or maker-page"
             }
         }
     }
@@ -478,7 +536,12 @@ impl Problem {
 pub fn validate_forces(forces: &[PoliceForce]) -> Vec<Problem> {
     let mut problems = check_ids(forces.iter().map(|force| force.id.as_str()));
     for force in forces {
-        let mut entry = EntryCheck::new(&force.id, &force.source);
+        let mut entry = EntryCheck::new(
+            &force.id,
+            &force.source,
+            &force.domains,
+            &force.secondary_sources,
+        );
         entry.name(&force.name);
         entry.url("website", &force.website);
         entry.url("report_online_url", &force.report_online_url);
@@ -494,7 +557,12 @@ pub fn validate_forces(forces: &[PoliceForce]) -> Vec<Problem> {
 pub fn validate_providers(providers: &[NetworkProvider]) -> Vec<Problem> {
     let mut problems = check_ids(providers.iter().map(|provider| provider.id.as_str()));
     for provider in providers {
-        let mut entry = EntryCheck::new(&provider.id, &provider.source);
+        let mut entry = EntryCheck::new(
+            &provider.id,
+            &provider.source,
+            &provider.domains,
+            &provider.secondary_sources,
+        );
         entry.name(&provider.name);
         entry.phone("lost_stolen_uk", &provider.lost_stolen_uk);
         entry.phone("lost_stolen_abroad", &provider.lost_stolen_abroad);
@@ -519,7 +587,12 @@ pub fn validate_providers(providers: &[NetworkProvider]) -> Vec<Problem> {
 pub fn validate_services(services: &[SupportService]) -> Vec<Problem> {
     let mut problems = check_ids(services.iter().map(|service| service.id.as_str()));
     for service in services {
-        let mut entry = EntryCheck::new(&service.id, &service.source);
+        let mut entry = EntryCheck::new(
+            &service.id,
+            &service.source,
+            &service.domains,
+            &service.secondary_sources,
+        );
         entry.name(&service.name);
         entry.phone("phone", &service.phone);
         entry.url("website", &service.website);
@@ -567,11 +640,18 @@ fn check_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Problem> {
 struct EntryCheck<'a> {
     id: &'a str,
     sources: &'a Sources,
+    domains: &'a [String],
+    secondary: &'a [String],
     problems: Vec<Problem>,
 }
 
 impl<'a> EntryCheck<'a> {
-    fn new(id: &'a str, sources: &'a Sources) -> Self {
+    fn new(
+        id: &'a str,
+        sources: &'a Sources,
+        domains: &'a [String],
+        secondary: &'a [String],
+    ) -> Self {
         let mut problems = Vec::new();
         if sources.is_empty() {
             problems.push(Problem::new(id, "source", ProblemKind::BadSource));
@@ -588,6 +668,8 @@ impl<'a> EntryCheck<'a> {
         EntryCheck {
             id,
             sources,
+            domains,
+            secondary,
             problems,
         }
     }
@@ -628,9 +710,17 @@ impl<'a> EntryCheck<'a> {
         }
     }
 
+    /// A filled field needs a source of its own. Once the entry names its
+    /// domains, that source is on one of them (or on police.uk, Ofcom or
+    /// GOV.UK), unless the field is marked as backed by a secondary source.
     fn sourced(&mut self, field: &str) {
-        if !self.sources.iter().any(|(named, _)| named == field) {
+        let Some((_, source)) = self.sources.iter().find(|(named, _)| named == field) else {
             self.problem(field, ProblemKind::UnsourcedField);
+            return;
+        };
+        let secondary = self.secondary.iter().any(|named| named == field);
+        if !self.domains.is_empty() && !secondary && !is_official(source, self.domains) {
+            self.problem(field, ProblemKind::SourceNotOfficial);
         }
     }
 
@@ -639,6 +729,24 @@ impl<'a> EntryCheck<'a> {
             self.problem("checked", ProblemKind::BadCheckedDate);
         }
     }
+}
+
+/// Sites that speak for any force, service or provider here: police.uk (and
+/// every force's own site under it), Ofcom and GOV.UK.
+const OFFICIAL_DOMAINS: [&str; 3] = ["police.uk", "ofcom.org.uk", "gov.uk"];
+
+/// Whether `source` is a page on one of `domains` or the official sites: its
+/// host is the domain or ends with "." and the domain.
+pub fn is_official(source: &str, domains: &[String]) -> bool {
+    let Some(rest) = source
+        .strip_prefix("https://")
+        .or_else(|| source.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    let on = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    domains.iter().any(|d| on(d)) || OFFICIAL_DOMAINS.iter().any(|d| on(d))
 }
 
 /// Lower-case letters and digits in groups joined by single hyphens, e.g. `devon-and-cornwall`.
@@ -802,6 +910,8 @@ mod tests {
             nations: vec!["england".into()],
             source: sources(&["website", "non_emergency"]),
             secondary_sources: Vec::new(),
+            domains: Vec::new(),
+            quote: Sources::new(),
             checked: "2026-11-25".into(),
             note: String::new(),
         }
@@ -817,6 +927,8 @@ mod tests {
             web_page: "https://www.test-mobile.co.uk/lost".into(),
             source: sources(&["lost_stolen_uk", "lost_stolen_abroad", "web_page"]),
             secondary_sources: Vec::new(),
+            domains: Vec::new(),
+            quote: Sources::new(),
             checked: "2026-11-25".into(),
             note: String::new(),
         }
@@ -849,17 +961,43 @@ mod tests {
     fn the_runtime_copy_keeps_every_fact_the_widget_shows() {
         let mut full = full();
         full.liability_cap = None;
+        // A number whose only source is secondary is never shown.
+        let unshown = |secondary: &[String], field: &str| {
+            NUMBER_FIELDS.contains(&field) && secondary.iter().any(|s| s == field)
+        };
         for force in &mut full.forces {
+            let secondary = std::mem::take(&mut force.secondary_sources);
             (force.source, force.checked, force.note) = Default::default();
-            force.secondary_sources.clear();
+            (force.domains, force.quote) = Default::default();
+            for (field, value) in [
+                ("non_emergency", &mut force.non_emergency),
+                ("non_emergency_text", &mut force.non_emergency_text),
+            ] {
+                if unshown(&secondary, field) {
+                    value.clear();
+                }
+            }
         }
         for provider in &mut full.providers {
+            let secondary = std::mem::take(&mut provider.secondary_sources);
             (provider.source, provider.checked, provider.note) = Default::default();
-            provider.secondary_sources.clear();
+            (provider.domains, provider.quote) = Default::default();
+            for (field, value) in [
+                ("lost_stolen_uk", &mut provider.lost_stolen_uk),
+                ("lost_stolen_abroad", &mut provider.lost_stolen_abroad),
+            ] {
+                if unshown(&secondary, field) {
+                    value.clear();
+                }
+            }
         }
         for service in &mut full.services {
+            let secondary = std::mem::take(&mut service.secondary_sources);
             (service.source, service.checked, service.note) = Default::default();
-            service.secondary_sources.clear();
+            (service.domains, service.quote) = Default::default();
+            if unshown(&secondary, "phone") {
+                service.phone.clear();
+            }
         }
         assert_eq!(shipped(), &full);
     }
@@ -894,6 +1032,9 @@ mod tests {
         assert_eq!(directories.providers.len(), 16);
         assert!(directories.provider("ee").is_some());
         assert!(full().liability_cap.is_some());
+        for id in MAKER_PAGES {
+            assert!(directories.maker_page(id).is_some(), "no maker page {id}");
+        }
         for kind in ServiceKind::ALL {
             assert!(
                 directories.service_of(kind).is_some(),

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod directory;
+pub mod facts;
 pub mod fnv;
 pub mod handover;
 pub mod i18n;
@@ -9,6 +10,7 @@ pub mod imei;
 pub mod journey;
 pub mod json;
 pub mod link;
+pub mod numbers;
 pub mod phone;
 pub mod qr;
 pub mod report;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::directory::tel_uri;
 use crate::core::i18n::Msg;
-use crate::ui::state::tr;
+use crate::ui::state::{tr, use_state};
 
 /// A number to call, as a `tel:` link; as plain text if it cannot be dialled.
 #[component]
@@ -47,4 +47,12 @@ pub fn WebLink(
             {words}<span class="visually-hidden">" "{tr(Msg::NewWindowSuffix)}</span>
         </a>
     }
+}
+
+/// A phone maker's page from the directories (`apple-find-devices` and the
+/// like), in a paragraph of its own; nothing when the directory lacks it.
+#[component]
+pub fn MakerLink(id: &'static str, text: Msg) -> impl IntoView {
+    let href = use_state().directories.with_untracked(|d| d.maker_page(id));
+    href.map(|href| view! { <p><WebLink href=href text=text/></p> })
 }

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod dist;
+pub mod facts;
 pub mod fuzz;
 pub mod server;
 pub mod tac;

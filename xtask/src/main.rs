@@ -10,6 +10,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   build              build the release widget into dist/
   size               build, then print the size of every asset
   bench              build, then print transfer sizes, speed figures and Lighthouse scores
+  facts              list every fact a victim sees, with its source and checked date, oldest first
   fuzz [--seconds N] [--jobs N] [target ...]
                      run every fuzz target (nightly) for N seconds each
                      (default 600), N targets at a time (default 1)";
@@ -22,6 +23,7 @@ fn main() {
         Some("build") => tools::ensure_build_tools().and_then(|()| dist::build_release()),
         Some("size") => size(),
         Some("bench") => xtask::bench::run(),
+        Some("facts") => xtask::facts::run(),
         Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|plan| fuzz::fuzz(&plan)),
         _ => {
             eprintln!("{USAGE}");

@@ -9,16 +9,9 @@ use leptos::prelude::*;
 use crate::core::directory::{NetworkProvider, ServiceKind};
 use crate::core::i18n::Msg;
 use crate::core::journey::{Make, Network, Page};
-use crate::ui::contact::{CallLink, WebLink};
+use crate::ui::contact::{CallLink, MakerLink, WebLink};
 use crate::ui::form::QuestionPage;
 use crate::ui::state::{rich, tr, use_state};
-
-/// The official pages for marking a phone as lost, by maker.
-const APPLE_FIND: &str = "https://www.icloud.com/find";
-const GOOGLE_FIND: &str = "https://www.google.com/android/find";
-/// Google's Remote Lock: locks an Android phone with its number alone.
-const GOOGLE_REMOTE_LOCK: &str = "https://www.android.com/lock";
-const SAMSUNG_FIND: &str = "https://smartthingsfind.samsung.com/";
 
 #[component]
 pub fn ActNowPage() -> impl IntoView {
@@ -36,18 +29,18 @@ pub fn ActNowPage() -> impl IntoView {
             <Details open=Signal::derive(open(Make::Apple)) title=Msg::ActNowApple>
                 <p>{tr(Msg::ActNowAppleText)}</p>
                 <p class="warning-text">{tr(Msg::ActNowAppleDont)}</p>
-                <p><WebLink href=APPLE_FIND text=Msg::ActNowAppleLink/></p>
+                <MakerLink id="apple-find-devices" text=Msg::ActNowAppleLink/>
             </Details>
             <Details open=Signal::derive(move || matches!(make(), Some(Make::Google | Make::Other))) title=Msg::ActNowGoogle>
                 <p>{tr(Msg::ActNowGoogleText)}</p>
-                <p><WebLink href=GOOGLE_FIND text=Msg::ActNowGoogleLink/></p>
+                <MakerLink id="google-find-hub" text=Msg::ActNowGoogleLink/>
                 <p>{tr(Msg::ActNowGoogleNoCode)}</p>
-                <p><WebLink href=GOOGLE_REMOTE_LOCK text=Msg::ActNowGoogleLockLink/></p>
+                <MakerLink id="google-remote-lock" text=Msg::ActNowGoogleLockLink/>
                 <p>{tr(Msg::ActNowGoogleSignOut)}</p>
             </Details>
             <Details open=Signal::derive(open(Make::Samsung)) title=Msg::ActNowSamsung>
                 <p>{tr(Msg::ActNowSamsungText)}</p>
-                <p><WebLink href=SAMSUNG_FIND text=Msg::ActNowSamsungLink/></p>
+                <MakerLink id="samsung-smartthings-find" text=Msg::ActNowSamsungLink/>
             </Details>
             <BarTheSim/>
             <h2 class="heading-m">{tr(Msg::ActNowPasswordsTitle)}</h2>
@@ -139,8 +132,8 @@ fn BarTheSim() -> impl IntoView {
     }
 }
 
-/// The bank: the 159 line if the directory has it, and the routes for when
-/// it does not connect.
+/// The bank: the 159 line if the directory has it from a first-hand source,
+/// and the routes for when it does not connect (or is not shown).
 #[component]
 fn TellTheBank() -> impl IntoView {
     let state = use_state();
@@ -149,12 +142,19 @@ fn TellTheBank() -> impl IntoView {
             .map(|s| s.phone.clone())
             .filter(|phone| !phone.is_empty())
     });
+    // Without a line whose number the directory confirms, the card's number
+    // and the bank's own app or website come first.
+    let routes = match line {
+        Some(number) => view! {
+            <p>{rich(Msg::ActNowBankText, move |_| view! { <CallLink number=number.clone()/> }.into_any())}</p>
+            <p>{tr(Msg::ActNowBankOther)}</p>
+        }
+        .into_any(),
+        None => view! { <p>{tr(Msg::ActNowBankCard)}</p> }.into_any(),
+    };
     view! {
         <h2 class="heading-m">{tr(Msg::ActNowBankTitle)}</h2>
-        {line.map(|number| view! {
-            <p>{rich(Msg::ActNowBankText, move |_| view! { <CallLink number=number.clone()/> }.into_any())}</p>
-        })}
-        <p>{tr(Msg::ActNowBankOther)}</p>
+        {routes}
         <p>{tr(Msg::ActNowBankAsk)}</p>
     }
 }

@@ -7,27 +7,11 @@ use crate::core::i18n::{Catalog, Msg};
 use crate::core::imei::{self, Change, Found, Imei, PairCheck, Reading, check_pair, examine};
 use crate::core::journey::{Field, Make, Page, next};
 use crate::core::tac::makes_disagree;
-use crate::ui::form::{ExternalLink, Heading, QuestionPage, TextField, field_id, focus_by_id};
+use crate::ui::contact::MakerLink;
+use crate::ui::form::{Heading, QuestionPage, TextField, field_id, focus_by_id};
 use crate::ui::state::{AppState, go, tr, use_state};
 use crate::ui::tac::{ModelName, Tacs, use_tacs};
 use crate::ui::words;
-
-// Official pages only. Each was checked against a published reference.
-
-/// Apple Support, "Find the serial number or IMEI on your iPhone": covers the
-/// box, the Apple Account website and a computer backup. Source: Apple
-/// Support article 108037 (UK edition), cited as Apple's identifier guidance.
-const APPLE_IMEI_HELP: &str = "https://support.apple.com/en-gb/108037";
-/// The Devices section of the Apple Account website, which lists each
-/// device's serial number and IMEI. Source: Apple Account manage pages
-/// (account.apple.com/account/manage, section "devices").
-const APPLE_ACCOUNT_DEVICES: &str = "https://account.apple.com/account/manage/section/devices";
-/// Google Find My Device (Find Hub), the same address the "Act now" page
-/// uses. Source: Google Help "Find, lock, or erase a lost Android device"
-/// (support.google.com/android/answer/6160491).
-const GOOGLE_FIND: &str = "https://www.google.com/android/find";
-/// Samsung SmartThings Find, the same address the "Act now" page uses.
-const SAMSUNG_FIND: &str = "https://smartthingsfind.samsung.com/";
 
 // ---------------------------------------------------------------------------
 // Find your IMEI
@@ -123,13 +107,14 @@ fn SourceDetails(source: Source, make: Option<Make>) -> impl IntoView {
         Source::Samsung => (Msg::FindImeiSamsungTitle, Msg::FindImeiSamsungText),
         Source::Insurance => (Msg::FindImeiInsuranceTitle, Msg::FindImeiInsuranceText),
     };
+    // The makers' own pages, from the directories.
     let links: Vec<(&'static str, Msg)> = match source {
         Source::AppleAccount => vec![
-            (APPLE_ACCOUNT_DEVICES, Msg::FindImeiAppleAccountLink),
-            (APPLE_IMEI_HELP, Msg::FindImeiAppleHelpLink),
+            ("apple-account-devices", Msg::FindImeiAppleAccountLink),
+            ("apple-imei-help", Msg::FindImeiAppleHelpLink),
         ],
-        Source::Google => vec![(GOOGLE_FIND, Msg::FindImeiGoogleLink)],
-        Source::Samsung => vec![(SAMSUNG_FIND, Msg::FindImeiSamsungLink)],
+        Source::Google => vec![("google-find-hub", Msg::FindImeiGoogleLink)],
+        Source::Samsung => vec![("samsung-smartthings-find", Msg::FindImeiSamsungLink)],
         _ => Vec::new(),
     };
     view! {
@@ -137,7 +122,7 @@ fn SourceDetails(source: Source, make: Option<Make>) -> impl IntoView {
             <summary class="details__summary"><span class="details__summary-text">{tr(title)}</span></summary>
             <div class="details__text">
                 <p>{tr(text)}</p>
-                {links.into_iter().map(|(href, label)| view! { <p><ExternalLink href=href text=label/></p> }).collect_view()}
+                {links.into_iter().map(|(id, label)| view! { <MakerLink id=id text=label/> }).collect_view()}
             </div>
         </details>
     }

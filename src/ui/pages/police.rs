@@ -27,6 +27,12 @@ pub fn PolicePage() -> impl IntoView {
                     <li><WebLink href=f.report_online_url.clone() text=Msg::PoliceOnline/>" ("<bdi>{f.name.clone()}</bdi>")"</li>
                 }
             });
+            // Without an online form, the force's website.
+            let website = (f.report_online_url.is_empty() && !f.website.is_empty()).then(|| {
+                view! {
+                    <li><WebLink href=f.website.clone() text=Msg::PoliceWebsite/>" ("<bdi>{f.name.clone()}</bdi>")"</li>
+                }
+            });
             // The force's own number; 101 only when the directory has none.
             let call = if f.non_emergency.is_empty() {
                 view! { <li>{tr(Msg::Police101)}</li> }.into_any()
@@ -47,6 +53,7 @@ pub fn PolicePage() -> impl IntoView {
                 <h2 class="heading-m">{tr(Msg::PoliceHowTitle)}</h2>
                 <ul class="list list--bullet" id="police-how">
                     {online}
+                    {website}
                     {call}
                     {text}
                     <li>{tr(Msg::PoliceInPerson)}</li>
