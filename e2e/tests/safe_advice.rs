@@ -100,7 +100,10 @@ async fn act_now_puts_the_harm_limiting_steps_before_any_question() {
     // The providers' numbers come from the directory, each in its own
     // left-to-right span, and EE's is its lost or stolen line.
     let providers = b.text("#act-now-providers").await.unwrap_or_default();
-    assert!(providers.contains("EE: 07953 966 150"), "{providers}");
+    assert!(
+        providers.contains("EE: 07953 966 150 Open 24 hours a day, 7 days a week."),
+        "{providers}"
+    );
     assert!(!providers.contains("07953 966 250"), "{providers}");
     assert_eq!(
         b.js("return document.querySelector('#act-now-providers a[href=\"tel:+447953966150\"] bdi').dir;")

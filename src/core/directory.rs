@@ -59,6 +59,8 @@ pub struct NetworkProvider {
     pub lost_stolen_abroad: String,
     /// The provider's lost or stolen help page; empty when not confirmed.
     pub web_page: String,
+    /// When the UK number answers: `24/7`, or empty when the source does not say.
+    pub hours: String,
     pub source: Sources,
     pub secondary_sources: Vec<String>,
     pub domains: Vec<String>,
@@ -92,6 +94,8 @@ pub struct SupportService {
     pub coverage: String,
     /// The same as nation ids, as a force's `nations`.
     pub nations: Vec<String>,
+    /// When the phone line answers: `24/7`, or empty when the source does not say.
+    pub hours: String,
     /// What the widget uses it for (`ServiceKind`), as written in the file.
     pub kind: String,
     pub source: Sources,
@@ -180,6 +184,7 @@ pub fn provider_from(entry: &Value) -> Result<NetworkProvider, String> {
         lost_stolen_uk: text_or_empty(entry, "lost_stolen_uk")?,
         lost_stolen_abroad: text_or_empty(entry, "lost_stolen_abroad")?,
         web_page: text_or_empty(entry, "web_page")?,
+        hours: text_or_empty(entry, "hours")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
         domains: text_list(entry, "domains")?,
@@ -200,6 +205,7 @@ pub fn service_from(entry: &Value) -> Result<SupportService, String> {
         report_online_url: text_or_empty(entry, "report_online_url")?,
         coverage: text_or_empty(entry, "coverage")?,
         nations: text_list(entry, "nations")?,
+        hours: text_or_empty(entry, "hours")?,
         kind: text_or_empty(entry, "kind")?,
         source: sources(entry)?,
         secondary_sources: text_list(entry, "secondary_sources")?,
@@ -462,6 +468,9 @@ pub const MAKER_PAGES: [&str; 6] = [
     "samsung-smartthings-find",
 ];
 
+/// The `hours` of a line that is open 24 hours a day, 7 days a week.
+pub const ALWAYS_OPEN: &str = "24/7";
+
 /// The nations a force or a service can cover.
 pub const NATIONS: [&str; 4] = ["england", "wales", "scotland", "northern-ireland"];
 
@@ -481,6 +490,8 @@ pub enum ProblemKind {
     UnknownNation,
     /// A service kind that is not one of `ServiceKind`'s.
     UnknownKind,
+    /// Opening hours other than "24/7".
+    BadHours,
     /// A field's source is not on the organisation's own domains, and the
     /// field is not marked as backed by a secondary source.
     SourceNotOfficial,
@@ -505,6 +516,7 @@ impl ProblemKind {
             ProblemKind::UnknownNation => {
                 "names a nation other than england, wales, scotland or northern-ireland"
             }
+            ProblemKind::BadHours => "is not \"24/7\", the only hours the widget can say",
             ProblemKind::SourceNotOfficial => {
                 "has a source that is not on the organisation's own site (nor police.uk, Ofcom or GOV.UK); mark it in secondary_sources if it must stay"
             }
@@ -573,6 +585,7 @@ pub fn validate_providers(providers: &[NetworkProvider]) -> Vec<Problem> {
             entry.problem("lost_stolen_abroad", ProblemKind::BadPhoneNumber);
         }
         entry.url("web_page", &provider.web_page);
+        entry.hours(&provider.hours);
         entry.checked(&provider.checked);
         let runs_on_known = provider.runs_on.is_empty()
             || providers.iter().any(|other| other.id == provider.runs_on);
@@ -598,6 +611,7 @@ pub fn validate_services(services: &[SupportService]) -> Vec<Problem> {
         entry.url("website", &service.website);
         entry.url("report_online_url", &service.report_online_url);
         entry.nations(&service.nations);
+        entry.hours(&service.hours);
         if !service.kind.is_empty() && !ServiceKind::ALL.iter().any(|k| k.key() == service.kind) {
             entry.problem("kind", ProblemKind::UnknownKind);
         }
@@ -702,6 +716,17 @@ impl<'a> EntryCheck<'a> {
             self.problem(field, ProblemKind::BadPhoneNumber);
         }
         self.sourced(field);
+    }
+
+    /// Opening hours the widget can word: only "24/7" for now.
+    fn hours(&mut self, hours: &str) {
+        if hours.is_empty() {
+            return;
+        }
+        if hours != ALWAYS_OPEN {
+            self.problem("hours", ProblemKind::BadHours);
+        }
+        self.sourced("hours");
     }
 
     fn nations(&mut self, nations: &[String]) {
@@ -925,6 +950,7 @@ mod tests {
             lost_stolen_uk: "0800 123 4567".into(),
             lost_stolen_abroad: "+44 7700 900123".into(),
             web_page: "https://www.test-mobile.co.uk/lost".into(),
+            hours: String::new(),
             source: sources(&["lost_stolen_uk", "lost_stolen_abroad", "web_page"]),
             secondary_sources: Vec::new(),
             domains: Vec::new(),
@@ -1071,6 +1097,28 @@ mod tests {
             [england_and_wales, "Victim Support Scotland"]
         );
         assert_eq!(directories.victim_support_for(None).len(), 3);
+    }
+
+    #[test]
+    fn hours_are_24_7_or_not_given() {
+        let open = |hours: &str, sourced: bool| NetworkProvider {
+            hours: hours.into(),
+            source: if sourced {
+                sources(&["lost_stolen_uk", "lost_stolen_abroad", "web_page", "hours"])
+            } else {
+                good_provider().source
+            },
+            ..good_provider()
+        };
+        assert_eq!(validate_providers(&[open("24/7", true)]), Vec::new());
+        assert_eq!(
+            kinds(&validate_providers(&[open("9am to 5pm", true)])),
+            [("hours".to_string(), ProblemKind::BadHours)]
+        );
+        assert_eq!(
+            kinds(&validate_providers(&[open("24/7", false)])),
+            [("hours".to_string(), ProblemKind::UnsourcedField)]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::core::directory::{Directories, Sources};
 use crate::core::numbers::NUMBER_FIELDS;
 
 /// The fields a victim sees as a link or a number, in any directory.
-const SHOWN_FIELDS: [&str; 8] = [
+const SHOWN_FIELDS: [&str; 9] = [
     "website",
     "report_online_url",
     "web_page",
@@ -15,6 +15,7 @@ const SHOWN_FIELDS: [&str; 8] = [
     "phone",
     "lost_stolen_uk",
     "lost_stolen_abroad",
+    "hours",
 ];
 
 /// One shown fact.
@@ -68,6 +69,7 @@ pub fn facts(directories: &Directories) -> Vec<Fact> {
             ("lost_stolen_uk", &p.lost_stolen_uk),
             ("lost_stolen_abroad", &p.lost_stolen_abroad),
             ("web_page", &p.web_page),
+            ("hours", &p.hours),
         ];
         let entry = Entry {
             id: &p.id,
@@ -84,6 +86,7 @@ pub fn facts(directories: &Directories) -> Vec<Fact> {
             ("phone", &s.phone),
             ("website", &s.website),
             ("report_online_url", &s.report_online_url),
+            ("hours", &s.hours),
         ];
         let entry = Entry {
             id: &s.id,

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::tel_uri;
+use crate::core::directory::{ALWAYS_OPEN, tel_uri};
 use crate::core::i18n::Msg;
 use crate::ui::state::{tr, use_state};
 
@@ -16,6 +16,13 @@ pub fn CallLink(#[prop(into)] number: String) -> impl IntoView {
         Some(href) => view! { <a class="phone" href=href>{number_text}</a> }.into_any(),
         None => number_text.into_any(),
     }
+}
+
+/// " Open 24 hours a day, 7 days a week." after a number whose line the
+/// directory says is always open; nothing otherwise.
+#[component]
+pub fn Hours(#[prop(into)] hours: String) -> impl IntoView {
+    (hours == ALWAYS_OPEN).then(|| view! { " " <span class="hours">{tr(Msg::OpenAlways)}</span> })
 }
 
 /// A number to text, as an `sms:` link.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::core::directory::{NetworkProvider, ServiceKind};
 use crate::core::i18n::Msg;
 use crate::core::journey::{Make, Network, Page};
-use crate::ui::contact::{CallLink, MakerLink, WebLink};
+use crate::ui::contact::{CallLink, Hours, MakerLink, WebLink};
 use crate::ui::form::QuestionPage;
 use crate::ui::state::{rich, tr, use_state};
 
@@ -104,8 +104,9 @@ fn BarTheSim() -> impl IntoView {
     let rows = providers
         .into_iter()
         .map(|p| {
-            let call = (!p.lost_stolen_uk.is_empty())
-                .then(|| view! { " " <CallLink number=p.lost_stolen_uk.clone()/> });
+            let call = (!p.lost_stolen_uk.is_empty()).then(|| {
+                view! { " " <CallLink number=p.lost_stolen_uk.clone()/><Hours hours=p.hours.clone()/> }
+            });
             let page = (!p.web_page.is_empty()).then(|| {
                 view! { " " <WebLink href=p.web_page.clone() text=Msg::BlockWebsite/> }
             });

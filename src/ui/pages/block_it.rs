@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::tel_uri;
 use crate::core::i18n::Msg;
 use crate::core::journey::{Field, Network, Page};
+use crate::ui::contact::{CallLink, Hours, WebLink};
 use crate::ui::form::{QuestionPage, TextField};
 use crate::ui::state::{tr, use_state};
 
@@ -22,17 +22,16 @@ pub fn BlockItPage() -> impl IntoView {
         let Some(p) = provider() else {
             return view! { <p class="inset">{tr(Msg::BlockNoNumber)}</p> }.into_any();
         };
-        let uk =
-            (!p.lost_stolen_uk.is_empty()).then(|| phone_line(Msg::BlockCallUk, &p.lost_stolen_uk));
-        let abroad = (!p.lost_stolen_abroad.is_empty())
-            .then(|| phone_line(Msg::BlockCallAbroad, &p.lost_stolen_abroad));
-        let web = (!p.web_page.is_empty()).then(|| {
+        let uk = (!p.lost_stolen_uk.is_empty()).then(|| {
             view! {
-                <p><a href=p.web_page.clone() target="_blank" rel="noopener noreferrer">
-                    {tr(Msg::BlockWebsite)}<span class="visually-hidden">" "{tr(Msg::NewWindowSuffix)}</span>
-                </a></p>
+                <p>{tr(Msg::BlockCallUk)}" "<CallLink number=p.lost_stolen_uk.clone()/><Hours hours=p.hours.clone()/></p>
             }
         });
+        let abroad = (!p.lost_stolen_abroad.is_empty()).then(|| {
+            view! { <p>{tr(Msg::BlockCallAbroad)}" "<CallLink number=p.lost_stolen_abroad.clone()/></p> }
+        });
+        let web = (!p.web_page.is_empty())
+            .then(|| view! { <p><WebLink href=p.web_page.clone() text=Msg::BlockWebsite/></p> });
         let nothing = uk.is_none() && abroad.is_none();
         view! {
             <h2 class="heading-m">{p.name.clone()}</h2>
@@ -60,13 +59,5 @@ pub fn BlockItPage() -> impl IntoView {
             <p>{tr(Msg::BlockLiability)}</p>
             <TextField field=Field::ProviderReference label=Msg::ProviderReferenceLabel hint=Msg::ProviderReferenceHint class="input input--width-20"/>
         </QuestionPage>
-    }
-}
-
-/// "Call from a UK phone: 0800 …" with the number as a tel: link.
-fn phone_line(label: Msg, number: &str) -> impl IntoView {
-    let href = tel_uri(number).unwrap_or_default();
-    view! {
-        <p>{tr(label)}" "<a class="phone" href=href><bdi>{number.to_owned()}</bdi></a></p>
     }
 }

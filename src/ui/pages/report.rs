@@ -12,7 +12,7 @@ use crate::core::journey::{
     parse_time,
 };
 use crate::core::qr;
-use crate::ui::contact::{CallLink, WebLink};
+use crate::ui::contact::{CallLink, Hours, WebLink};
 use crate::ui::copy::CopyButton;
 use crate::ui::download::{mailto, text_data_url};
 use crate::ui::qr::{QrSvg, png_data_url, svg_file};
@@ -317,7 +317,7 @@ fn Support() -> impl IntoView {
         .into_iter()
         .map(|s| {
             let call = (!s.phone.is_empty()).then(|| {
-                view! { <p>{tr(Msg::SupportCall)}" "<CallLink number=s.phone.clone()/></p> }
+                view! { <p>{tr(Msg::SupportCall)}" "<CallLink number=s.phone.clone()/><Hours hours=s.hours.clone()/></p> }
             });
             let site = (!s.website.is_empty()).then(|| {
                 view! { <p><WebLink href=s.website.clone() text=Msg::SupportWebsite/></p> }
