@@ -11,6 +11,7 @@ use std::process::Command;
 use stolen_phone::core::fnv::{Fnv64, fnv1a};
 use stolen_phone::core::i18n;
 
+use crate::headers;
 use crate::tools::{command, run};
 use crate::{Result, dist_dir};
 
@@ -36,7 +37,25 @@ pub fn build_release() -> Result {
     minify(&dist, &["embed.js"], Script::Classic)?;
     write_service_worker(&dist)?;
     minify(&dist, &[WORKER], Script::Classic)?;
-    compress_all(&dist)
+    compress_all(&dist)?;
+    write_static_host_headers(&dist)
+}
+
+/// `_headers` for Netlify and Cloudflare Pages, naming every file of this
+/// release with its cache rule (`headers.rs`).
+fn write_static_host_headers(dist: &Path) -> Result {
+    let files: Vec<String> = assets(dist)?
+        .iter()
+        .map(|f| {
+            f.strip_prefix(dist)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect::<std::result::Result<_, _>>()?;
+    fs::write(
+        dist.join(headers::STATIC_HOST_FILE),
+        headers::static_host_headers(&files),
+    )?;
+    Ok(())
 }
 
 enum Script {
@@ -475,7 +494,9 @@ pub fn assets(dir: &Path) -> Result<Vec<PathBuf>> {
             let path = entry?.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
+                && path.file_name() != Some(std::ffi::OsStr::new(headers::STATIC_HOST_FILE))
+            {
                 found.push(path);
             }
         }

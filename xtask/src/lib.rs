@@ -5,6 +5,7 @@ pub mod bench;
 pub mod dist;
 pub mod facts;
 pub mod fuzz;
+pub mod headers;
 pub mod server;
 pub mod tac;
 pub mod tools;

@@ -11,6 +11,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   size               build, then print the size of every asset
   bench              build, then print transfer sizes, speed figures and Lighthouse scores
   facts              list every fact a victim sees, with its source and checked date, oldest first
+  deploy-files       rewrite deploy/nginx.conf from the headers' one source (xtask/src/headers.rs)
   fuzz [--seconds N] [--jobs N] [target ...]
                      run every fuzz target (nightly) for N seconds each
                      (default 600), N targets at a time (default 1)";
@@ -24,6 +25,7 @@ fn main() {
         Some("size") => size(),
         Some("bench") => xtask::bench::run(),
         Some("facts") => xtask::facts::run(),
+        Some("deploy-files") => xtask::headers::write_deploy_files(),
         Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|plan| fuzz::fuzz(&plan)),
         _ => {
             eprintln!("{USAGE}");

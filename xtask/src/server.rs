@@ -126,15 +126,22 @@ fn respond(root: &Path, csp: &str, mut stream: TcpStream) -> std::io::Result<()>
     let Ok(body) = fs::read(&body_path) else {
         return not_found(&mut stream);
     };
-    let mut headers = vec![
+    // The headers every host sends (`headers.rs`), with this server's policy,
+    // which the bench may loosen.
+    let mut headers: Vec<(&str, &str)> = crate::headers::COMMON
+        .iter()
+        .map(|&(name, value)| match name {
+            "Content-Security-Policy" => (name, csp),
+            _ => (name, value),
+        })
+        .collect();
+    headers.extend([
         ("Content-Type", content_type(&file)),
-        ("Content-Security-Policy", csp),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
         ("Vary", "Accept-Encoding"),
-        // Revalidate everything: a stale page must never pair with new assets.
+        // Revalidate everything, even content-named files: the tests replace
+        // files in place, and a stale page must never pair with new assets.
         ("Cache-Control", "no-cache"),
-    ];
+    ]);
     if let Some(e) = encoding {
         headers.push(("Content-Encoding", e));
     }

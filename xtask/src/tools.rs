@@ -99,24 +99,35 @@ pub fn ensure_trunk() -> Result {
     )
 }
 
-/// Everything the tests need beyond the build: Chromium and its driver.
+/// Everything the tests need beyond the build: Chromium and its driver, and
+/// nginx with its brotli module for the deployment smoke test.
 pub fn ensure_test_tools() -> Result {
     let have = |p: &str| std::path::Path::new(p).exists();
-    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") {
+    let packages = [
+        ("/usr/bin/chromium", "chromium"),
+        ("/usr/bin/chromedriver", "chromium-driver"),
+        (NGINX, "nginx"),
+        (NGINX_BROTLI_MODULE, "libnginx-mod-http-brotli-static"),
+    ];
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(path, _)| !have(path))
+        .map(|&(_, package)| package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    eprintln!("Installing Debian's chromium and chromium-driver…");
+    eprintln!("Installing Debian's {}…", missing.join(", "));
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ])
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
+
+/// Debian's nginx, and the module that serves pre-compressed `.br` files.
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 /// The wasm32 target, and the standard library's source, which the release
 /// build recompiles with its own panic settings.
