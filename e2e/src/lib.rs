@@ -38,6 +38,15 @@ pub fn site_dir() -> PathBuf {
     xtask::repo_root().join(format!("target/e2e-site-{}", std::process::id()))
 }
 
+/// The minified `sw.js` text with its version replaced, as a new release
+/// would change it.
+pub fn worker_with_version(worker: &str, version: &str) -> String {
+    let at = worker.find("VERSION").expect("sw.js names its version");
+    let start = at + worker[at..].find('"').expect("the version is quoted") + 1;
+    let end = start + worker[start..].find('"').expect("the version ends");
+    format!("{}{version}{}", &worker[..start], &worker[end..])
+}
+
 /// Adds a file to the served site, e.g. a host configuration.
 pub fn serve_file(path: &str, contents: &str) {
     let _ = origin();
@@ -580,6 +589,30 @@ impl Browser {
     }
 
     /// The names of the page's Cache Storage caches.
+    /// Asks the page's worker registration to check for a new `sw.js` now.
+    pub async fn look_for_a_new_worker(&self) {
+        let checked = self
+            .js_async("navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done('ok'), e => done(String(e)));")
+            .await;
+        assert_eq!(
+            checked,
+            json!("ok"),
+            "the registration looked for a new worker"
+        );
+    }
+
+    /// Whether the page marked with `window.__firstLoad = true` is replaced
+    /// by a new load within 10 seconds.
+    pub async fn wait_for_reload(&self) -> bool {
+        for _ in 0..200 {
+            if self.js("return window.__firstLoad !== true;").await == json!(true) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
     /// How many service worker registrations this origin has.
     pub async fn registrations(&self) -> usize {
         let count = self

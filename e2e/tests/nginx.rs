@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use e2e::Browser;
+use e2e::{Browser, worker_with_version};
 use serde_json::json;
 use xtask::headers::{COMMON, STATIC_HOST_FILE, cache_control};
 use xtask::tools::{NGINX, NGINX_BROTLI_MODULE};
@@ -244,31 +244,16 @@ async fn nginx_serves_every_file_with_its_headers_and_a_new_release_reaches_the_
     b.js("window.__firstLoad = true; return 0;").await;
     let worker_path = nginx.site.join("sw.js");
     let worker = std::fs::read_to_string(&worker_path).unwrap();
-    let at = worker.find("VERSION").expect("sw.js names its version");
-    let start = at + worker[at..].find('"').unwrap() + 1;
-    let end = start + worker[start..].find('"').unwrap();
     let new_version = "nginx-new-release";
-    std::fs::write(
-        &worker_path,
-        format!("{}{new_version}{}", &worker[..start], &worker[end..]),
-    )
-    .unwrap();
+    std::fs::write(&worker_path, worker_with_version(&worker, new_version)).unwrap();
     for suffix in ["br", "gz"] {
         let _ = std::fs::remove_file(nginx.site.join(format!("sw.js.{suffix}")));
     }
-    let updated = b
-        .js_async("navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done('ok'), e => done(String(e)));")
-        .await;
-    assert_eq!(updated, json!("ok"));
-    let mut reloaded = false;
-    for _ in 0..200 {
-        if b.js("return window.__firstLoad !== true;").await == json!(true) {
-            reloaded = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(reloaded, "the new release reaches the page");
+    b.look_for_a_new_worker().await;
+    assert!(
+        b.wait_for_reload().await,
+        "the new release reaches the page"
+    );
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
     b.wait_for_service_worker().await;

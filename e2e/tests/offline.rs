@@ -4,7 +4,7 @@
 //! over at once when nothing is; on someone else's device nothing of the
 //! widget is registered or cached.
 
-use e2e::{Browser, replace_served_file, serve_file, site_dir};
+use e2e::{Browser, replace_served_file, serve_file, site_dir, worker_with_version};
 use serde_json::json;
 use stolen_phone::core::i18n::{Locale, locale_file};
 
@@ -65,27 +65,8 @@ async fn on_own_device(width: u32, height: u32) -> Browser {
 /// asks the page's registration to look for it.
 async fn release_a_new_version(b: &Browser, new_version: &str) {
     let worker = std::fs::read_to_string(site_dir().join("sw.js")).expect("read sw.js");
-    // The file is minified, so look for the name and then its quoted value.
-    let at = worker.find("VERSION").expect("sw.js names its version");
-    let start = at + worker[at..].find('"').expect("the version is quoted") + 1;
-    let end = start + worker[start..].find('"').expect("the version ends");
-    let updated = format!("{}{new_version}{}", &worker[..start], &worker[end..]);
-    replace_served_file("sw.js", &updated);
-    let checked = b
-        .js_async("navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done('ok'), e => done(String(e)));")
-        .await;
-    assert_eq!(checked, json!("ok"));
-}
-
-/// Waits until the page marked with `window.__firstLoad` has been replaced.
-async fn wait_for_reload(b: &Browser) -> bool {
-    for _ in 0..200 {
-        if b.js("return window.__firstLoad !== true;").await == json!(true) {
-            return true;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    false
+    replace_served_file("sw.js", &worker_with_version(&worker, new_version));
+    b.look_for_a_new_worker().await;
 }
 
 #[tokio::test]
@@ -118,7 +99,7 @@ async fn a_new_version_waits_until_the_victim_chooses_it() {
 
     b.press_button("Reload now").await;
     assert!(
-        wait_for_reload(&b).await,
+        b.wait_for_reload().await,
         "pressing the button reloads the page"
     );
     b.wait_for("main h1").await;
@@ -143,7 +124,7 @@ async fn a_new_version_takes_over_at_once_when_nothing_is_typed() {
     let new_version = "e2e-safety-fix";
     release_a_new_version(&b, new_version).await;
     assert!(
-        wait_for_reload(&b).await,
+        b.wait_for_reload().await,
         "with nothing typed, the page switches to the new version by itself"
     );
     b.wait_for_heading("Your phone has been stolen or lost")
