@@ -157,6 +157,20 @@ mod tests {
     }
 
     #[test]
+    fn the_pages_meta_policy_is_the_header_policy() {
+        let page = std::fs::read_to_string(crate::repo_root().join("index.html")).unwrap();
+        let meta = page
+            .split("http-equiv=\"Content-Security-Policy\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next());
+        assert_eq!(
+            meta,
+            Some(CSP),
+            "index.html's CSP meta tag must be xtask's CSP"
+        );
+    }
+
+    #[test]
     fn the_nginx_configuration_is_what_the_source_writes() {
         let have = std::fs::read_to_string(crate::repo_root().join("deploy/nginx.conf"))
             .unwrap_or_default();
