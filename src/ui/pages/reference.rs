@@ -20,9 +20,9 @@ pub fn ReferencePage() -> impl IntoView {
                 view! {
                     <TextField field=Field::LostPropertyReference label=Msg::LostReferenceQuestion
                         hint=Msg::LostReferenceHint heading=Heading::Page class="input input--width-20"/>
-                    <WhereToReportALoss/>
                     <p class="or">{tr(Msg::Or)}</p>
                     <Checkbox field=Field::LostPropertyReferenceLater label=Msg::ReferenceLater/>
+                    <WhereToReportALoss/>
                 }.into_any()
             } else {
                 view! {
@@ -56,9 +56,11 @@ fn WhereToReportALoss() -> impl IntoView {
         })
     };
     view! {
-        <ul class="list list--bullet" id="lost-where">
-            {line(ServiceKind::LostProperty, Msg::LostTfl)}
-            {line(ServiceKind::PropertyRegister, Msg::LostRegister)}
-        </ul>
+        <div class="inset">
+            <ul class="list list--bullet" id="lost-where">
+                {line(ServiceKind::LostProperty, Msg::LostTfl)}
+                {line(ServiceKind::PropertyRegister, Msg::LostRegister)}
+            </ul>
+        </div>
     }
 }
