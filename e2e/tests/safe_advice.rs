@@ -34,6 +34,14 @@ fn robbery_with(police_force: &'static str, network: &'static str) -> Journey<'s
     }
 }
 
+/// Where each link matching `css` goes, in page order.
+async fn link_targets(b: &Browser, css: &str) -> serde_json::Value {
+    b.js(&format!(
+        "return [...document.querySelectorAll('{css}')].map(a => a.getAttribute('href'));"
+    ))
+    .await
+}
+
 /// Goes to a page of the journey already answered, as "Change" would.
 async fn show(b: &Browser, hash: &str, heading: &str) -> String {
     b.js(&format!("location.hash = '{hash}'; return 0;")).await;
@@ -136,9 +144,7 @@ async fn a_railway_robbery_gives_british_transport_polices_numbers_and_both_nati
         .filter(|n| !n.is_empty())
         .collect();
     assert!(!numbers.contains(&"101"), "never 101 for BTP: {police}");
-    let links = b
-        .js("return [...document.querySelectorAll('#police-how a')].map(a => a.getAttribute('href'));")
-        .await;
+    let links = link_targets(&b, "#police-how a").await;
     assert_eq!(
         links,
         json!(["https://www.btp.police.uk", "tel:+44800405040", "sms:61016"])
@@ -196,9 +202,7 @@ async fn a_lost_phone_in_london_is_sent_to_tfl_and_immobilise_not_the_police() {
             "should say {words:?}: {reference}"
         );
     }
-    let links = b
-        .js("return [...document.querySelectorAll('#lost-where a')].map(a => a.getAttribute('href'));")
-        .await;
+    let links = link_targets(&b, "#lost-where a").await;
     assert_eq!(
         links,
         json!([
@@ -255,9 +259,7 @@ async fn the_police_page_shows_each_forces_own_way_to_report_and_the_block_page_
     );
     assert!(how.contains("Call 101"), "{how}");
     assert!(!how.contains("Report it online"), "{how}");
-    let links = b
-        .js("return [...document.querySelectorAll('#police-how a')].map(a => a.getAttribute('href'));")
-        .await;
+    let links = link_targets(&b, "#police-how a").await;
     assert_eq!(links, json!(["https://www.met.police.uk", "tel:101"]));
     b.check_page("safe-05-met-police").await;
 
@@ -266,9 +268,7 @@ async fn the_police_page_shows_each_forces_own_way_to_report_and_the_block_page_
         .await;
     let how = b.wait_for_text("#police-how", "Report it online").await;
     assert!(!how.contains("force’s website"), "{how}");
-    let links = b
-        .js("return [...document.querySelectorAll('#police-how a')].map(a => a.getAttribute('href'));")
-        .await;
+    let links = link_targets(&b, "#police-how a").await;
     assert_eq!(
         links,
         json!(["https://www.westyorkshire.police.uk/reportcrime", "tel:101"])
