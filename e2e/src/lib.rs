@@ -613,6 +613,19 @@ impl Browser {
         false
     }
 
+    /// Waits for the start page under a worker again, then checks that the
+    /// only cache left is `version`'s.
+    pub async fn assert_only_version_cached(&self, version: &str) {
+        self.wait_for_heading("Your phone has been stolen or lost")
+            .await;
+        self.wait_for_service_worker().await;
+        let caches = self.cache_names().await;
+        assert!(
+            caches.len() == 1 && caches[0].ends_with(version),
+            "only {version} is cached: {caches:?}"
+        );
+    }
+
     /// How many service worker registrations this origin has.
     pub async fn registrations(&self) -> usize {
         let count = self

@@ -254,13 +254,6 @@ async fn nginx_serves_every_file_with_its_headers_and_a_new_release_reaches_the_
         b.wait_for_reload().await,
         "the new release reaches the page"
     );
-    b.wait_for_heading("Your phone has been stolen or lost")
-        .await;
-    b.wait_for_service_worker().await;
-    let caches = b.cache_names().await;
-    assert!(
-        caches.len() == 1 && caches[0].ends_with(new_version),
-        "only the new release is cached: {caches:?}"
-    );
+    b.assert_only_version_cached(new_version).await;
     b.finish().await;
 }

@@ -127,14 +127,7 @@ async fn a_new_version_takes_over_at_once_when_nothing_is_typed() {
         b.wait_for_reload().await,
         "with nothing typed, the page switches to the new version by itself"
     );
-    b.wait_for_heading("Your phone has been stolen or lost")
-        .await;
-    b.wait_for_service_worker().await;
-    let after = b.cache_names().await;
-    assert!(
-        after.len() == 1 && after[0].ends_with(new_version),
-        "only the new version is cached: {after:?}"
-    );
+    b.assert_only_version_cached(new_version).await;
     b.check_page("offline-05-switched-at-once").await;
     b.finish().await;
 }

@@ -353,6 +353,13 @@ impl Directories {
             .find(|service| service.kind == kind.key())
     }
 
+    /// The phone number of the first service of `kind`, if it has one.
+    pub fn service_phone(&self, kind: ServiceKind) -> Option<String> {
+        self.service_of(kind)
+            .map(|service| service.phone.clone())
+            .filter(|phone| !phone.is_empty())
+    }
+
     /// The address of a phone maker's page (`ServiceKind::MakerPage`) by its
     /// id, such as `apple-find-devices`; `None` when the directory lacks it.
     pub fn maker_page(&self, id: &str) -> Option<String> {

@@ -423,6 +423,22 @@ pub fn Checkbox(field: Field, label: Msg) -> impl IntoView {
     }
 }
 
+/// A GOV.UK details element: a summary that opens to show more; open at
+/// first while `open` says so.
+#[component]
+pub fn Details(
+    #[prop(optional, into)] open: Signal<bool>,
+    title: Msg,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <details class="details" prop:open=open>
+            <summary class="details__summary"><span class="details__summary-text">{tr(title)}</span></summary>
+            <div class="details__text">{children()}</div>
+        </details>
+    }
+}
+
 /// A link to an official page outside the widget, opened in a new tab so the
 /// victim's answers stay where they are.
 #[component]

@@ -10,7 +10,7 @@ use crate::core::directory::{NetworkProvider, ServiceKind};
 use crate::core::i18n::Msg;
 use crate::core::journey::{Make, Network, Page};
 use crate::ui::contact::{CallLink, Hours, MakerLink, WebLink};
-use crate::ui::form::QuestionPage;
+use crate::ui::form::{Details, QuestionPage};
 use crate::ui::state::{rich, tr, use_state};
 
 #[component]
@@ -46,7 +46,7 @@ pub fn ActNowPage() -> impl IntoView {
             <h2 class="heading-m">{tr(Msg::ActNowPasswordsTitle)}</h2>
             <p>{tr(Msg::ActNowPasswordsText)}</p>
             <p>{tr(Msg::ActNowPasswordsKeep)}</p>
-            <Details open=Signal::derive(|| false) title=Msg::ActNowPasswordsNoCode>
+            <Details title=Msg::ActNowPasswordsNoCode>
                 <ul class="list list--bullet">
                     <li>{tr(Msg::ActNowPasswordsNoCodeSim)}</li>
                     <li>{tr(Msg::ActNowPasswordsNoCodeGoogle)}</li>
@@ -72,11 +72,9 @@ pub fn ActNowPage() -> impl IntoView {
 #[component]
 fn Danger() -> impl IntoView {
     let state = use_state();
-    let relay = state.directories.with_untracked(|d| {
-        d.service_of(ServiceKind::EmergencyRelay)
-            .map(|s| s.phone.clone())
-            .filter(|phone| !phone.is_empty())
-    });
+    let relay = state
+        .directories
+        .with_untracked(|d| d.service_phone(ServiceKind::EmergencyRelay));
     view! {
         <div class="warning-text" role="note">
             <p><strong>{tr(Msg::ActNowDanger)}</strong></p>
@@ -138,11 +136,9 @@ fn BarTheSim() -> impl IntoView {
 #[component]
 fn TellTheBank() -> impl IntoView {
     let state = use_state();
-    let line = state.directories.with_untracked(|d| {
-        d.service_of(ServiceKind::Bank)
-            .map(|s| s.phone.clone())
-            .filter(|phone| !phone.is_empty())
-    });
+    let line = state
+        .directories
+        .with_untracked(|d| d.service_phone(ServiceKind::Bank));
     // Without a line whose number the directory confirms, the card's number
     // and the bank's own app or website come first.
     let routes = match line {
@@ -157,16 +153,5 @@ fn TellTheBank() -> impl IntoView {
         <h2 class="heading-m">{tr(Msg::ActNowBankTitle)}</h2>
         {routes}
         <p>{tr(Msg::ActNowBankAsk)}</p>
-    }
-}
-
-/// A GOV.UK details element: a summary that opens to show more.
-#[component]
-fn Details(open: Signal<bool>, title: Msg, children: Children) -> impl IntoView {
-    view! {
-        <details class="details" prop:open=open>
-            <summary class="details__summary"><span class="details__summary-text">{tr(title)}</span></summary>
-            <div class="details__text">{children()}</div>
-        </details>
     }
 }

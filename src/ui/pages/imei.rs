@@ -8,7 +8,7 @@ use crate::core::imei::{self, Change, Found, Imei, PairCheck, Reading, check_pai
 use crate::core::journey::{Field, Make, Page, next};
 use crate::core::tac::makes_disagree;
 use crate::ui::contact::MakerLink;
-use crate::ui::form::{Heading, QuestionPage, TextField, field_id, focus_by_id};
+use crate::ui::form::{Details, Heading, QuestionPage, TextField, field_id, focus_by_id};
 use crate::ui::state::{AppState, go, tr, use_state};
 use crate::ui::tac::{ModelName, Tacs, use_tacs};
 use crate::ui::words;
@@ -118,13 +118,10 @@ fn SourceDetails(source: Source, make: Option<Make>) -> impl IntoView {
         _ => Vec::new(),
     };
     view! {
-        <details class="details">
-            <summary class="details__summary"><span class="details__summary-text">{tr(title)}</span></summary>
-            <div class="details__text">
-                <p>{tr(text)}</p>
-                {links.into_iter().map(|(id, label)| view! { <MakerLink id=id text=label/> }).collect_view()}
-            </div>
-        </details>
+        <Details title=title>
+            <p>{tr(text)}</p>
+            {links.into_iter().map(|(id, label)| view! { <MakerLink id=id text=label/> }).collect_view()}
+        </Details>
     }
 }
 
