@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use stolen_phone::core::i18n::{
+use stolen_phone_core::i18n::{
     Catalog, CatalogError, EN_GB_JSON, Locale, PluralCategory, merge, placeholders,
     plural_categories, plural_category,
 };

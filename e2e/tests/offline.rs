@@ -6,7 +6,7 @@
 
 use e2e::{Browser, replace_served_file, serve_file, site_dir, worker_with_version};
 use serde_json::json;
-use stolen_phone::core::i18n::{Locale, locale_file};
+use stolen_phone_core::i18n::{Locale, locale_file};
 
 #[tokio::test]
 async fn after_one_visit_the_whole_journey_works_offline() {

@@ -2,7 +2,7 @@
 //! Any bytes, as text, through the draft reader and the router: a stored
 //! draft or a link may be corrupt or hostile, and must never panic.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone::core::journey::{draft_from_json, route};
+use stolen_phone_core::journey::{draft_from_json, route};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {

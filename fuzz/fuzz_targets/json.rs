@@ -2,7 +2,7 @@
 //! Any bytes, as text, through the JSON reader: it must never panic, and
 //! whatever it reads must write back to text that reads as the same value.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone::core::json;
+use stolen_phone_core::json;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

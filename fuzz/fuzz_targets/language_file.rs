@@ -4,7 +4,7 @@
 //! same messages. The text is tried as a whole file, and as the value of
 //! every message of a list of the right length.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone::core::i18n::{Catalog, Locale, Msg};
+use stolen_phone_core::i18n::{Catalog, Locale, Msg};
 
 fn round_trip(text: &str) {
     if let Ok(catalog) = Catalog::from_release(Locale::Pl, text) {

@@ -5,8 +5,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::{Dir, Msg};
-use crate::core::journey::{Answers, Date, Mode, Page, WhoseDevice, reachable};
 use crate::ui::host;
 use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
 use crate::ui::offline::{UpdateNotice, provide_offline};
@@ -16,6 +14,8 @@ use crate::ui::split::{now_or_never, split_off};
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use crate::ui::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
 use crate::ui::tac::provide_tac_table;
+use stolen_phone_core::i18n::{Dir, Msg};
+use stolen_phone_core::journey::{Answers, Date, Mode, Page, WhoseDevice, reachable};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -182,7 +182,7 @@ fn OrganisationSupport() -> impl IntoView {
                 .catalog
                 .with(|c| c.fill(Msg::FooterHelpFrom, &[("name", &org.name)]));
             let phone = org.support_phone.map(|number| {
-                let href = crate::core::directory::tel_uri(&number).unwrap_or_default();
+                let href = stolen_phone_core::directory::tel_uri(&number).unwrap_or_default();
                 view! { <li><a href=href><bdi>{number}</bdi></a></li> }
             });
             let web = org.support_url.map(|url| {

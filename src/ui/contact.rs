@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::{ALWAYS_OPEN, tel_uri};
-use crate::core::i18n::Msg;
 use crate::ui::state::{tr, use_state};
+use stolen_phone_core::directory::{ALWAYS_OPEN, tel_uri};
+use stolen_phone_core::i18n::Msg;
 
 /// A number to call, as a `tel:` link; as plain text if it cannot be dialled.
 #[component]

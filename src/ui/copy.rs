@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
 use crate::ui::state::tr;
+use stolen_phone_core::i18n::Msg;
 
 #[component]
 pub fn CopyButton(text: Signal<String>, label: Msg) -> impl IntoView {

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use futures::future::FutureExt;
 use leptos::prelude::*;
 
-use crate::core::config::{self, HostDirectory};
-use crate::core::directory;
 use crate::ui::host::{config_path, config_ready};
 use crate::ui::shared::{Once, once};
 use crate::ui::split::split_off;
 use crate::ui::state::AppState;
+use stolen_phone_core::config::{self, HostDirectory};
+use stolen_phone_core::directory;
 
 /// The problems found in the host's directory entries, in words.
 type Notes = Arc<[String]>;

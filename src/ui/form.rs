@@ -5,14 +5,14 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{
-    Answers, Choice, Date, Field, FieldError, Page, next, next_in_journey, previous, validate,
-    validate_start, warnings,
-};
 use crate::ui::split::split_off;
 use crate::ui::state::{go, hash_for, tr, tr_numbers, use_state};
 use crate::ui::words::problem_text;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{
+    Answers, Choice, Date, Field, FieldError, Page, next, next_in_journey, previous, validate,
+    validate_start, warnings,
+};
 
 /// The errors of the page on screen, for its fields to show.
 #[derive(Clone, Copy)]
@@ -82,7 +82,7 @@ pub fn QuestionPage(
     }
 }
 
-use crate::core::journey::Mode;
+use stolen_phone_core::journey::Mode;
 
 /// Where Continue goes, or what stops it.
 type Outcome = Result<Page, Vec<FieldError>>;

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use crate::ui::fetch::Fetched;
 use crate::ui::shared::{Once, once};
 
-use crate::core::i18n::{Catalog, Locale, locale_file, negotiate};
 use crate::ui::state::{AppState, use_state};
+use stolen_phone_core::i18n::{Catalog, CompiledEnglish, Locale, locale_file, negotiate};
 
 /// The locale to start in: the link's `lang` (already checked) wins, then
 /// the browser's languages.
@@ -36,7 +36,7 @@ pub fn switch_to(state: AppState, locale: Locale) {
     if locale == Locale::EnGb {
         state
             .catalog
-            .set(english_if_here().unwrap_or_else(Catalog::compiled_english));
+            .set(english_if_here().unwrap_or_else(compiled_english));
         leptos::task::spawn_local(async move {
             let _ = all_words(state).await;
         });
@@ -66,11 +66,21 @@ thread_local! {
     static ENGLISH: Once<Catalog> = const { RefCell::new(None) };
 }
 
+/// The English compiled into this build: a release build that splits its
+/// pages carries only the first page's words, any other build all of them.
+pub fn compiled_english() -> Catalog {
+    Catalog::compiled_english(if cfg!(split_pages) {
+        CompiledEnglish::FirstPage
+    } else {
+        CompiledEnglish::Whole
+    })
+}
+
 /// Every English message. A release build compiles in only the first
-/// page's (see `Catalog::compiled_english`) and fetches the rest once.
+/// page's (see `compiled_english`) and fetches the rest once.
 pub async fn whole_english() -> Result<Catalog, String> {
     if !cfg!(split_pages) {
-        return Ok(Catalog::compiled_english());
+        return Ok(compiled_english());
     }
     once(&ENGLISH, || fetch_catalog(Locale::EnGb).boxed_local()).await
 }
@@ -78,7 +88,7 @@ pub async fn whole_english() -> Result<Catalog, String> {
 /// The whole English catalogue, if this build has it or it has come.
 fn english_if_here() -> Option<Catalog> {
     if !cfg!(split_pages) {
-        return Some(Catalog::compiled_english());
+        return Some(compiled_english());
     }
     ENGLISH.with_borrow(|request| {
         let english = request.as_ref()?.peek()?;
@@ -117,7 +127,7 @@ pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let state = use_state();
-    let label = crate::ui::state::tr(crate::core::i18n::Msg::LanguageLabel);
+    let label = crate::ui::state::tr(stolen_phone_core::i18n::Msg::LanguageLabel);
     view! {
         <nav class="language-picker" aria-label=label>
             <ul class="language-picker__list">

@@ -15,9 +15,9 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Answers, Page, WhoseDevice};
 use crate::ui::state::{tr, use_state};
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Answers, Page, WhoseDevice};
 
 /// The worker script, beside index.html; its folder is its scope.
 const WORKER_URL: &str = "sw.js";

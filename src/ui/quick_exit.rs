@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::Answers;
 use crate::ui::offline::forget_offline;
 use crate::ui::state::{AppState, tr, use_state};
 use crate::ui::storage::clear_draft;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::Answers;
 
 /// Where quick exit goes unless the host says otherwise.
 pub const NEUTRAL_SITE: &str = "https://www.bbc.co.uk/weather";

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
-use crate::core::config::HostConfig;
-use crate::core::directory::Directories;
-use crate::core::i18n::{Catalog, Locale, Msg, Run, Segment, number_runs, segments};
-use crate::core::journey::{Answers, Date, Mode, Page, route};
-use crate::core::link::LinkParams;
+use stolen_phone_core::config::HostConfig;
+use stolen_phone_core::directory::Directories;
+use stolen_phone_core::i18n::{Catalog, Locale, Msg, Run, Segment, number_runs, segments};
+use stolen_phone_core::journey::{Answers, Date, Mode, Page, route};
+use stolen_phone_core::link::LinkParams;
 
 /// Everything the pages share. Cheap to copy: every part is a signal.
 #[derive(Clone, Copy)]
@@ -41,7 +41,7 @@ impl AppState {
             answers: RwSignal::new(Answers::default()),
             page: RwSignal::new(page),
             mode: RwSignal::new(mode),
-            catalog: RwSignal::new(Catalog::compiled_english()),
+            catalog: RwSignal::new(super::language::compiled_english()),
             today: StoredValue::new(local_today()),
             directories: RwSignal::new(Arc::new(Directories::default())),
             config: RwSignal::new(Arc::new(HostConfig::default())),

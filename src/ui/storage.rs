@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::journey::{self, Answers, Dropped, WhoseDevice};
+use stolen_phone_core::journey::{self, Answers, Dropped, WhoseDevice};
 
 /// The one key the widget writes, and only on the victim's own device.
 const DRAFT_KEY: &str = "stolen-phone-draft";

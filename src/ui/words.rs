@@ -1,10 +1,10 @@
 //! The words for `core`'s enums: problems, answers and choices. Every word
 //! comes from the catalogue of the chosen language.
 
-use crate::core::directory::Directories;
-use crate::core::i18n::{Catalog, Msg};
-use crate::core::imei::ImeiError;
-use crate::core::journey::{
+use stolen_phone_core::directory::Directories;
+use stolen_phone_core::i18n::{Catalog, Msg};
+use stolen_phone_core::imei::ImeiError;
+use stolen_phone_core::journey::{
     DualSim, Field, HowReported, Incident, Make, Network, Problem, Value, WhoseDevice,
 };
 
@@ -58,7 +58,7 @@ pub fn problem_text(c: &Catalog, field: Field, problem: &Problem) -> String {
 /// or that turns the text around it (U+202E), is named by its code point:
 /// put in the message as it is, it would be invisible or reorder the words.
 pub fn visible_char(ch: char) -> String {
-    let invisible = crate::core::report::is_forbidden(ch)
+    let invisible = stolen_phone_core::report::is_forbidden(ch)
         || ch.is_whitespace()
         || matches!(
             ch,
@@ -208,7 +208,7 @@ pub fn value_text(c: &Catalog, dirs: &Directories, value: &Value) -> String {
 }
 
 /// A date in the locale's own format, through the browser's Intl support.
-pub fn format_date(c: &Catalog, date: crate::core::journey::Date) -> String {
+pub fn format_date(c: &Catalog, date: stolen_phone_core::journey::Date) -> String {
     let js_date = js_sys::Date::new_with_year_month_day(
         u32::from(date.year()),
         i32::from(date.month()) - 1,

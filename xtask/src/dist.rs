@@ -8,8 +8,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use stolen_phone::core::fnv::{Fnv64, fnv1a};
-use stolen_phone::core::i18n;
+use stolen_phone_core::fnv::{Fnv64, fnv1a};
+use stolen_phone_core::i18n;
 
 use crate::headers;
 use crate::tools::{command, run};
@@ -412,7 +412,7 @@ fn write_tac_table(dist: &Path) -> Result {
         );
         // An empty table, so the widget's request finds a file and says
         // "model lookup is not installed" without an error in the console.
-        let empty = stolen_phone::core::tac::encode(&[], "");
+        let empty = stolen_phone_core::tac::encode(&[], "");
         fs::create_dir_all(dist.join("data"))?;
         fs::write(dist.join("data/tac.bin"), empty)?;
         return Ok(());

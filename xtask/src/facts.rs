@@ -2,8 +2,8 @@
 //! sentence the source gives it in and the date it was checked, oldest
 //! first, for a person to open each source again before a release.
 
-use stolen_phone::core::directory::Directories;
-use stolen_phone::core::facts::{Fact, facts};
+use stolen_phone_core::directory::Directories;
+use stolen_phone_core::facts::{Fact, facts};
 
 use crate::{Result, repo_root};
 

@@ -100,7 +100,15 @@ fn test() -> Result {
     )?;
     step(
         "core tests (native)",
-        cargo().args(["test", "-p", "stolen-phone", "-p", "xtask"]),
+        cargo().args([
+            "test",
+            "-p",
+            "stolen-phone-core",
+            "-p",
+            "stolen-phone",
+            "-p",
+            "xtask",
+        ]),
     )?;
     step(
         "component tests (headless Chromium)",

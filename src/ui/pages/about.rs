@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
 use crate::ui::form::ExternalLink;
 use crate::ui::state::{tr, use_state};
 use crate::ui::tac::use_tacs;
+use stolen_phone_core::i18n::Msg;
 
 /// The Osmocom TAC database's site, where its exports are published.
 /// Source: the database's own credit line and the export address that

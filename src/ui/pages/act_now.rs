@@ -6,12 +6,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::{NetworkProvider, ServiceKind};
-use crate::core::i18n::Msg;
-use crate::core::journey::{Make, Network, Page};
 use crate::ui::contact::{CallLink, Hours, MakerLink, WebLink};
 use crate::ui::form::{Details, QuestionPage};
 use crate::ui::state::{rich, tr, use_state};
+use stolen_phone_core::directory::{NetworkProvider, ServiceKind};
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Make, Network, Page};
 
 #[component]
 pub fn ActNowPage() -> impl IntoView {

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Field, Network, Page};
 use crate::ui::contact::{CallLink, Hours, WebLink};
 use crate::ui::form::{QuestionPage, TextField};
 use crate::ui::state::{tr, use_state};
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Field, Network, Page};
 
 #[component]
 pub fn BlockItPage() -> impl IntoView {

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Mode, Page, Value, summary};
 use crate::ui::form::QuestionPage;
 use crate::ui::state::{hash_for, tr, use_state};
 use crate::ui::words;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Mode, Page, Value, summary};
 
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {

@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-use crate::core::handover::{
-    DecodeError, Decoded, ImeiLine, Key, Reason, Recipient, ValueError, decode,
-};
-use crate::core::i18n::{Catalog, Msg};
-use crate::core::report::{TextError, WhatHappened, When};
 use crate::ui::state::{tr, use_state};
 use crate::ui::words::format_date;
+use stolen_phone_core::handover::{
+    DecodeError, Decoded, ImeiLine, Key, Reason, Recipient, ValueError, decode,
+};
+use stolen_phone_core::i18n::{Catalog, Msg};
+use stolen_phone_core::report::{TextError, WhatHappened, When};
 
 const INPUT_ID: &str = "report-code";
 
@@ -292,7 +292,7 @@ fn rows(c: &Catalog, decoded: &Decoded) -> Vec<Row> {
 /// "24 November 2026 at 21:30 (UTC+00:00)", or the date alone.
 fn when_text(c: &Catalog, when: When) -> String {
     let date =
-        crate::core::journey::Date::new(when.date.year(), when.date.month(), when.date.day())
+        stolen_phone_core::journey::Date::new(when.date.year(), when.date.month(), when.date.day())
             .map_or_else(|| when.date.to_string(), |d| format_date(c, d));
     match when.time {
         Some(local) => c.fill(
@@ -392,7 +392,7 @@ fn value_error_text(c: &Catalog, error: &ValueError) -> String {
 /// A character staff can look up: printable ones as themselves, with
 /// their code point, since many are invisible or look like others.
 fn code_point(ch: char) -> String {
-    if ch.is_control() || crate::core::report::is_forbidden(ch) || ch.is_whitespace() {
+    if ch.is_control() || stolen_phone_core::report::is_forbidden(ch) || ch.is_whitespace() {
         format!("U+{:04X}", u32::from(ch))
     } else {
         format!("“{ch}”, U+{:04X}", u32::from(ch))

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Field, Page};
 use crate::ui::form::{QuestionPage, RadioOption, Radios, TextField};
 use crate::ui::state::tr;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Field, Page};
 
 #[component]
 pub fn InsurancePage() -> impl IntoView {

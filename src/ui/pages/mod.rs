@@ -33,13 +33,13 @@ pub use start::StartPage;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::core::i18n::{Catalog, Msg};
-use crate::core::journey::Page;
 use crate::ui::app::HeadingFocus;
 use crate::ui::directories::directories_ready;
 use crate::ui::language::all_words;
 use crate::ui::split::{now_or_never, split_off};
 use crate::ui::state::{AppState, tr, use_state};
+use stolen_phone_core::i18n::{Catalog, Msg};
+use stolen_phone_core::journey::Page;
 
 /// The page's view. The start page is in the main module, so the first
 /// visit downloads only what it needs; every other page's code is split off

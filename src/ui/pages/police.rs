@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Choice, Field, HowReported, Page, Value, summary};
 use crate::ui::contact::{CallLink, TextLink, WebLink};
 use crate::ui::form::{Heading, InlineError, QuestionPage, RadioOption, Radios, field_error};
 use crate::ui::state::{rich, tr, use_state};
 use crate::ui::words;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Choice, Field, HowReported, Page, Value, summary};
 
 #[component]
 pub fn PolicePage() -> impl IntoView {

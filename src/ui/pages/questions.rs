@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Choice, DualSim, Field, Incident, Make, Network, Page};
 use crate::ui::form::{Heading, PageWarnings, QuestionPage, RadioOption, Radios, TextField};
 use crate::ui::state::{tr, tr_numbers, use_state};
 use crate::ui::words;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Choice, DualSim, Field, Incident, Make, Network, Page};
 
 #[component]
 pub fn WhatHappenedPage() -> impl IntoView {

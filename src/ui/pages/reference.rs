@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::ServiceKind;
-use crate::core::i18n::Msg;
-use crate::core::journey::{Field, Page};
 use crate::ui::contact::WebLink;
 use crate::ui::form::{Checkbox, Heading, QuestionPage, TextField};
 use crate::ui::state::{rich, tr, use_state};
+use stolen_phone_core::directory::ServiceKind;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Field, Page};
 
 #[component]
 pub fn ReferencePage() -> impl IntoView {

@@ -4,14 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::directory::{ServiceKind, SupportService};
-use crate::core::handover::{Recipient, encode};
-use crate::core::i18n::{Catalog, Msg};
-use crate::core::journey::{
-    Answers, BuiltReport, Missing, Mode, Page, build_report, has_insurer_code, missing, parse_date,
-    parse_time,
-};
-use crate::core::qr;
 use crate::ui::contact::{CallLink, Hours, WebLink};
 use crate::ui::copy::CopyButton;
 use crate::ui::download::{mailto, text_data_url};
@@ -19,6 +11,14 @@ use crate::ui::qr::{QrSvg, png_data_url, svg_file};
 use crate::ui::quick_exit::leave;
 use crate::ui::state::{hash_for, rich, tr, use_state};
 use crate::ui::words::field_label;
+use stolen_phone_core::directory::{ServiceKind, SupportService};
+use stolen_phone_core::handover::{Recipient, encode};
+use stolen_phone_core::i18n::{Catalog, Msg};
+use stolen_phone_core::journey::{
+    Answers, BuiltReport, Missing, Mode, Page, build_report, has_insurer_code, missing, parse_date,
+    parse_time,
+};
+use stolen_phone_core::qr;
 
 /// One code of the report: who it is for and its text.
 #[derive(Clone)]

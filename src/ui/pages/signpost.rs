@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Catalog, Dir, Locale, Msg};
-use crate::core::link::signpost_link;
-use crate::core::qr;
 use crate::ui::copy::CopyButton;
 use crate::ui::language::{fetch_catalog, whole_english};
 use crate::ui::qr::QrSvg;
 use crate::ui::state::{tr, use_state};
+use stolen_phone_core::i18n::{Catalog, Dir, Locale, Msg};
+use stolen_phone_core::link::signpost_link;
+use stolen_phone_core::qr;
 
 #[component]
 pub fn SignpostPage() -> impl IntoView {

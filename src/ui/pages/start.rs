@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Msg;
-use crate::core::journey::{Choice, Field, Page, WhoseDevice};
 use crate::ui::form::{Heading, QuestionPage, RadioOption, Radios};
 use crate::ui::state::tr;
+use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::journey::{Choice, Field, Page, WhoseDevice};
 
 #[component]
 pub fn StartPage() -> impl IntoView {

@@ -650,7 +650,7 @@ mod tests {
     #[test]
     fn looks_up_the_tac_of_an_imei() {
         let table = fixture_table();
-        let imei = crate::core::imei::parse("352099001761481").unwrap();
+        let imei = crate::imei::parse("352099001761481").unwrap();
         assert_eq!(
             table.lookup(Tac::of(&imei)),
             Some(Model {

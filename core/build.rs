@@ -9,10 +9,10 @@ use std::path::Path;
 
 // The crate's own hash, so that names made here and by the release build
 // agree with the code that hashes at run time.
-#[path = "src/core/fnv.rs"]
+#[path = "src/fnv.rs"]
 mod fnv;
 use fnv::fnv1a;
-#[path = "src/core/numbers.rs"]
+#[path = "src/numbers.rs"]
 mod numbers;
 
 /// The areas whose English the release build compiles in: the frame of
@@ -20,9 +20,13 @@ mod numbers;
 const FIRST_PAGE_AREAS: [&str; 2] = ["common", "start"];
 
 fn main() {
+    // The locale and directory files belong to the whole project, one
+    // folder up; every path below is relative to it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    std::env::set_current_dir(&root).expect("enter the project's folder");
     write_runtime_directories();
     let dir = Path::new("locales/en-GB");
-    println!("cargo:rerun-if-changed={}", dir.display());
+    watch(dir);
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("read locales/en-GB")
         .map(|e| e.expect("list locales/en-GB").path())
@@ -37,7 +41,7 @@ fn main() {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         let on_first_page = FIRST_PAGE_AREAS.contains(&area);
-        println!("cargo:rerun-if-changed={}", file.display());
+        watch(file);
         let text = std::fs::read_to_string(file).expect("read a locale file");
         let json: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.display()));
@@ -115,7 +119,7 @@ fn write_runtime_directories() {
         "support_services.json",
     ] {
         let path = Path::new("data").join(name);
-        println!("cargo:rerun-if-changed={}", path.display());
+        watch(&path);
         let text = std::fs::read_to_string(&path).expect("read a directory file");
         let mut file: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
@@ -149,6 +153,12 @@ fn write_runtime_directories() {
     }
 }
 
+/// Rebuilds when `path` (relative to the project's folder) changes.
+fn watch(path: &Path) {
+    let here = std::env::current_dir().expect("the project's folder");
+    println!("cargo:rerun-if-changed={}", here.join(path).display());
+}
+
 /// A hash of every locale file, path and text, in a fixed order.
 fn words_version() -> String {
     let mut files = Vec::new();
@@ -157,11 +167,11 @@ fn words_version() -> String {
         if !language.is_dir() {
             continue;
         }
-        println!("cargo:rerun-if-changed={}", language.display());
+        watch(&language);
         for file in std::fs::read_dir(&language).expect("read a locale folder") {
             let file = file.expect("list a locale folder").path();
             if file.extension().is_some_and(|e| e == "json") {
-                println!("cargo:rerun-if-changed={}", file.display());
+                watch(&file);
                 files.push(file);
             }
         }

@@ -5,10 +5,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stolen_phone::core::imei;
-use stolen_phone::core::tac::{self, TacTable};
+use stolen_phone_core::imei;
+use stolen_phone_core::tac::{self, TacTable};
 
-const FIXTURE: &str = include_str!("../tests/fixtures/invented_tac_export.csv");
+const FIXTURE: &str = include_str!("../../tests/fixtures/invented_tac_export.csv");
 
 const PASTED: [&str; 5] = [
     "35 209900 176148 1",

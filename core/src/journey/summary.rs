@@ -4,7 +4,7 @@ use super::Page;
 use super::answers::{Answers, DualSim, Field, HowReported, Incident, Make, Network, WhoseDevice};
 use super::flow::path;
 use super::formats::{Date, TimeOfDay, normalise_postcode, parse_date, parse_time};
-use crate::core::imei::{self, Imei};
+use crate::imei::{self, Imei};
 
 /// One answer on the check-answers page, with the page its "Change" link
 /// opens and the field to label it by.

@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use crate::core::imei::Imei;
-use crate::core::phone::PhoneNumber;
+use crate::imei::Imei;
+use crate::phone::PhoneNumber;
 
 /// A report as the victim gave it. `I` is the IMEI type: `Imei` (check digit
 /// right) when the victim builds it, `ImeiLine` when it is read back from a

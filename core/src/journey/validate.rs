@@ -5,7 +5,7 @@
 use super::answers::{Answers, Field, is_plausible_id};
 use super::formats::{DateError, normalise_postcode, parse_date, parse_time};
 use super::{Date, Page};
-use crate::core::imei::{self, ImeiError};
+use crate::imei::{self, ImeiError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -300,7 +300,7 @@ fn reference_problem(text: &str, field: Field, missing: Problem) -> Option<Probl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::journey::{DualSim, Incident, Network, WhoseDevice};
+    use crate::journey::{DualSim, Incident, Network, WhoseDevice};
 
     const VALID_IMEI: &str = "352099001761481";
     const OTHER_VALID_IMEI: &str = "490154203237518";
@@ -425,7 +425,7 @@ mod tests {
     #[test]
     fn free_text_has_a_length_limit() {
         let answers = Answers {
-            make: Some(crate::core::journey::Make::Apple),
+            make: Some(crate::journey::Make::Apple),
             colour: "x".repeat(101),
             ..Answers::default()
         };

@@ -12,7 +12,7 @@
 //! is `"other"`, `"dont-know"` or `{"id": "<directory id>"}`; checkboxes and
 //! `insured` are booleans. Empty answers are left out.
 
-use crate::core::json::{self, Value};
+use crate::json::{self, Value};
 
 use super::answers::{
     Answers, Choice, DualSim, Field, HowReported, Make, Network, WhoseDevice, is_plausible_id,
@@ -269,7 +269,7 @@ fn directory_id(value: &Value) -> Result<String, DropReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::journey::Incident;
+    use crate::journey::Incident;
 
     const SAVED_AT: u64 = 1_741_500_000;
     const DAY: u64 = 24 * 60 * 60;

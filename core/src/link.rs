@@ -4,9 +4,9 @@
 //! Every value is checked; a bad or unknown one is ignored with a
 //! [`ParamProblem`], and none is ever treated as markup.
 
-use crate::core::directory::is_slug;
-use crate::core::i18n::Locale;
-use crate::core::journey::{Date, parse_date};
+use crate::directory::is_slug;
+use crate::i18n::Locale;
+use crate::journey::{Date, parse_date};
 
 /// What a link asked for, once checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

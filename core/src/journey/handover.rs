@@ -5,10 +5,10 @@
 
 use super::answers::{Answers, Field, Incident, Make};
 use super::formats::{parse_date, parse_time};
-use crate::core::directory::Directories;
-use crate::core::imei::{self, Imei};
-use crate::core::phone::PhoneNumber;
-use crate::core::report::{
+use crate::directory::Directories;
+use crate::imei::{self, Imei};
+use crate::phone::PhoneNumber;
+use crate::report::{
     self, ClaimReference, Imeis, Insurance, InsurerName, LocalTime, Model, PoliceForce,
     PolicyNumber, Reference, Report, TimeOfDay, UtcOffset, Victim, WhatHappened, When,
 };
@@ -202,9 +202,9 @@ fn what_happened(incident: Incident) -> WhatHappened {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::directory::shipped;
-    use crate::core::handover::{Recipient, decode, encode};
-    use crate::core::journey::{DualSim, HowReported, Network, WhoseDevice};
+    use crate::directory::shipped;
+    use crate::handover::{Recipient, decode, encode};
+    use crate::journey::{DualSim, HowReported, Network, WhoseDevice};
 
     fn robbery() -> Answers {
         Answers {
@@ -392,7 +392,7 @@ mod tests {
         let built = build_report(&answers, shipped(), 0).unwrap();
         for recipient in Recipient::ALL {
             let code = encode(&built.report, recipient);
-            assert!(crate::core::qr::render(&code).is_ok());
+            assert!(crate::qr::render(&code).is_ok());
         }
     }
 

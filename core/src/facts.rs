@@ -2,8 +2,8 @@
 //! or text, a web page), each with where it was read, the sentence it was
 //! read in and when: what `cargo xtask facts` lists for a person to re-check.
 
-use crate::core::directory::{Directories, Sources};
-use crate::core::numbers::NUMBER_FIELDS;
+use crate::directory::{Directories, Sources};
+use crate::numbers::NUMBER_FIELDS;
 
 /// The fields a victim sees as a link or a number, in any directory.
 const SHOWN_FIELDS: [&str; 9] = [
@@ -141,11 +141,12 @@ impl Entry<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::directory::{self, is_official};
+    use crate::directory::{self, is_official};
 
     fn full() -> Directories {
         let read = |name: &str| {
-            std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+            std::fs::read_to_string(format!("{}/../data/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
         };
         Directories::from_json(
             &read("police_forces.json"),

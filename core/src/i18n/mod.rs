@@ -18,7 +18,7 @@ pub use plural::{PluralCategory, categories as plural_categories, plural_categor
 
 use std::collections::BTreeSet;
 
-use crate::core::json::{self, Value};
+use crate::json::{self, Value};
 
 /// The source language, merged from `locales/en-GB/*.json` by build.rs.
 pub const EN_GB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/en-GB.json"));
@@ -86,16 +86,25 @@ impl std::fmt::Display for CatalogError {
     }
 }
 
+/// Which of the English compiled into every build to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompiledEnglish {
+    /// The first page's words; the other messages read as empty.
+    FirstPage,
+    /// Every message.
+    Whole,
+}
+
 impl Catalog {
-    /// The English compiled into this build, so that the widget always has
-    /// words: the first page's in a release build that splits its pages, all
-    /// of them in any other. The shipped files are checked by tests, so the
-    /// fallback to an empty catalogue never happens in a release.
-    pub fn compiled_english() -> Catalog {
-        #[cfg(split_pages)]
-        let english = Catalog::english_first_page();
-        #[cfg(not(split_pages))]
-        let english = Catalog::parse(Locale::EnGb, EN_GB_JSON);
+    /// The English compiled in, so that the widget always has words: only
+    /// the first page's (for a build that fetches the rest), or all of it.
+    /// The shipped files are checked by tests, so the fallback to an empty
+    /// catalogue never happens in a release.
+    pub fn compiled_english(part: CompiledEnglish) -> Catalog {
+        let english = match part {
+            CompiledEnglish::FirstPage => Catalog::english_first_page(),
+            CompiledEnglish::Whole => Catalog::parse(Locale::EnGb, EN_GB_JSON),
+        };
         english.unwrap_or_else(|_| Catalog {
             locale: Locale::EnGb,
             entries: vec![None; Msg::ALL.len()],
@@ -393,8 +402,8 @@ mod tests {
                 .unwrap()
                 .is_complete()
         );
-        // Native builds do not split their pages, so they compile in it all.
-        assert!(Catalog::compiled_english().is_complete());
+        assert!(Catalog::compiled_english(CompiledEnglish::Whole).is_complete());
+        assert!(!Catalog::compiled_english(CompiledEnglish::FirstPage).is_complete());
     }
 
     #[test]
@@ -409,7 +418,7 @@ mod tests {
             Ok(first)
         );
         // Polish has four plural forms, in the translator's order.
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/pl");
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/pl");
         let mut files: Vec<String> = std::fs::read_dir(folder)
             .unwrap()
             .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())

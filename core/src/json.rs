@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::core::fnv::Fnv64;
+use crate::fnv::Fnv64;
 
 /// How deep arrays and objects may nest. Nothing the widget reads goes past
 /// four; deeper input is refused rather than allowed to exhaust the stack.

@@ -100,7 +100,7 @@ pub fn reachable(page: Page, answers: &Answers, today: Date) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::journey::{DualSim, HowReported, Incident, Make, Network, WhoseDevice};
+    use crate::journey::{DualSim, HowReported, Incident, Make, Network, WhoseDevice};
 
     fn today() -> Date {
         Date::new(2025, 3, 9).unwrap()
@@ -123,7 +123,7 @@ mod tests {
         }
         for answers in [Answers::default(), complete()] {
             assert_eq!(
-                crate::core::journey::validate_start(&answers),
+                crate::journey::validate_start(&answers),
                 validate(Page::Start, &answers, today())
             );
         }

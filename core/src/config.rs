@@ -5,13 +5,13 @@
 //! dropped with a [`ConfigProblem`] that names it and says why, and the
 //! widget keeps its default for it.
 
-use crate::core::json::{self, Value};
+use crate::json::{self, Value};
 
-use crate::core::directory::{
+use crate::directory::{
     self, Directories, NetworkProvider, PoliceForce, SupportService, is_slug, is_valid_https_url,
     is_valid_uk_phone_number,
 };
-use crate::core::i18n::Locale;
+use crate::i18n::Locale;
 
 /// The only version this widget reads.
 pub const CONFIG_VERSION: u64 = 1;

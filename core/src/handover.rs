@@ -2,9 +2,9 @@
 //! provider or an insurer. HANDOVER.md at the repository root is its
 //! specification; the test vectors there are checked below.
 
-use crate::core::imei::{self, Imei, ImeiError};
-use crate::core::phone::{PhoneError, PhoneNumber};
-use crate::core::report::{
+use crate::imei::{self, Imei, ImeiError};
+use crate::phone::{PhoneError, PhoneNumber};
+use crate::report::{
     Address, ClaimReference, Code, DateError, Imeis, Insurance, InsurerName, Make, Model,
     PersonName, PoliceForce, PolicyNumber, Reference, Report, Text, TextError, Victim,
     WhatHappened, When, is_forbidden,
@@ -651,7 +651,7 @@ fn read_code<const MAX: usize>(value: &str) -> Result<Code<MAX>, ValueError> {
 #[cfg(test)]
 pub(crate) mod fixtures {
     use super::*;
-    use crate::core::report::{Date, LocalTime, TimeOfDay, UtcOffset};
+    use crate::report::{Date, LocalTime, TimeOfDay, UtcOffset};
 
     fn imei(digits: &str) -> Imei {
         imei::parse(digits).unwrap()
@@ -842,7 +842,7 @@ CRC32: A89FDAAF";
 
     #[test]
     fn the_vectors_fit_the_qr_versions_the_spec_states() {
-        use crate::core::qr::{EcLevel, render};
+        use crate::qr::{EcLevel, render};
         for (vector, version) in [(ROBBERY_FOR_NETWORK, 11), (ROBBERY_FOR_INSURER, 15)] {
             let matrix = render(vector).unwrap();
             assert_eq!((matrix.version(), matrix.ec_level()), (version, EcLevel::M));
@@ -1082,11 +1082,11 @@ CRC32: A89FDAAF";
     fn the_largest_report_fits_version_20_at_level_m() {
         let code = encode(&largest(), Recipient::Insurer);
         assert_eq!(code.len(), 646);
-        let matrix = crate::core::qr::render(&code).unwrap();
+        let matrix = crate::qr::render(&code).unwrap();
         assert!(matrix.version() <= 20, "version {}", matrix.version());
         let network = encode(&largest(), Recipient::NetworkProvider);
         assert_eq!(network.len(), 341);
-        assert!(crate::core::qr::render(&network).unwrap().version() <= 14);
+        assert!(crate::qr::render(&network).unwrap().version() <= 14);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -1094,8 +1094,8 @@ CRC32: A89FDAAF";
     fn the_largest_report_survives_an_independent_qr_decoder() {
         for recipient in Recipient::ALL {
             let report = largest();
-            let matrix = crate::core::qr::render(&encode(&report, recipient)).unwrap();
-            let scanned = crate::core::qr::scan::scan(&matrix).unwrap();
+            let matrix = crate::qr::render(&encode(&report, recipient)).unwrap();
+            let scanned = crate::qr::scan::scan(&matrix).unwrap();
             assert_eq!(decode(&scanned), Ok(decoded(&report, recipient)));
         }
     }
@@ -1106,7 +1106,7 @@ CRC32: A89FDAAF";
 mod properties {
     use super::fixtures::decoded;
     use super::*;
-    use crate::core::report::{Date, LocalTime, TimeOfDay, UtcOffset, encoded_length};
+    use crate::report::{Date, LocalTime, TimeOfDay, UtcOffset, encoded_length};
     use proptest::prelude::*;
 
     const TEXT_POOL: &[char] = &[
@@ -1269,8 +1269,8 @@ mod properties {
 
         #[test]
         fn every_report_survives_an_independent_qr_decoder(report in report(), recipient in recipient()) {
-            let matrix = crate::core::qr::render(&encode(&report, recipient)).unwrap();
-            let scanned = crate::core::qr::scan::scan(&matrix);
+            let matrix = crate::qr::render(&encode(&report, recipient)).unwrap();
+            let scanned = crate::qr::scan::scan(&matrix);
             prop_assert!(scanned.is_some(), "unreadable at version {}", matrix.version());
             prop_assert_eq!(decode(&scanned.unwrap_or_default()), Ok(decoded(&report, recipient)));
         }

@@ -7,9 +7,9 @@
 
 use std::sync::OnceLock;
 
-use crate::core::json::{self, Value};
+use crate::json::{self, Value};
 #[cfg(test)]
-use crate::core::numbers::NUMBER_FIELDS;
+use crate::numbers::NUMBER_FIELDS;
 
 // The runtime copies: build.rs leaves out sources, dates and notes, which the
 // widget never shows. The tests check the full files.
