@@ -12,7 +12,7 @@ use std::path::Path;
 #[path = "src/fnv.rs"]
 mod fnv;
 use fnv::fnv1a;
-#[path = "src/numbers.rs"]
+#[path = "src/directory/numbers.rs"]
 mod numbers;
 
 /// The areas whose English the release build compiles in: the frame of

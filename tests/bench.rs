@@ -4,7 +4,8 @@
 //! --test bench -- --nocapture`.
 #![cfg(target_arch = "wasm32")]
 
-use stolen_phone_core::{imei, qr};
+use stolen_phone_core::device::imei;
+use stolen_phone_core::report::qr;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use stolen_phone_core::directory::Directories;
-use stolen_phone_core::facts::facts;
+use stolen_phone_core::directory::facts::facts;
 
 /// Numbers and addresses that are shown but are not anyone to contact, each
 /// with why. This is the one list of them.

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stolen_phone_core::imei;
-use stolen_phone_core::tac::{self, TacTable};
+use stolen_phone_core::device::imei;
+use stolen_phone_core::device::tac::{self, TacTable};
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/invented_tac_export.csv");
 

@@ -1,17 +1,33 @@
-//! Pure logic with no browser and no Leptos: it builds and is tested natively.
+//! The widget's decisions, with no browser and no Leptos: it builds and is
+//! tested natively. One module a domain:
 
-pub mod config;
-pub mod directory;
-pub mod facts;
-pub mod fnv;
-pub mod handover;
-pub mod i18n;
-pub mod imei;
+/// Plain values the domains share: dates and times, phone numbers, and text
+/// fields with their limits.
+pub mod values;
+
+/// The phone itself: reading and checking an IMEI, and the TAC table that
+/// names its make and model.
+pub mod device;
+
+/// The victim's journey as a state machine, from the first question to the
+/// report.
 pub mod journey;
-pub mod json;
-pub mod link;
-pub mod numbers;
-pub mod phone;
-pub mod qr;
+
+/// The report a victim hands over: its model, its text code and the QR code
+/// that carries it.
 pub mod report;
-pub mod tac;
+
+/// What a host page sets: its configuration and its signposting links.
+pub mod host;
+
+/// Police forces, network providers and support services, with their sources.
+pub mod directory;
+
+/// Languages, plural rules and the message catalogues.
+pub mod i18n;
+
+/// The strict JSON reader and writer every document goes through.
+pub mod json;
+
+/// FNV-1a, the one stable hash for file and version names.
+pub mod fnv;

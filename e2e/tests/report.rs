@@ -6,8 +6,8 @@
 use base64::Engine;
 use e2e::{Browser, Journey};
 use fantoccini::Locator;
-use stolen_phone_core::handover::{Decoded, Recipient, decode};
 use stolen_phone_core::report::WhatHappened;
+use stolen_phone_core::report::code::{Decoded, Recipient, decode};
 
 const IMEI_1: &str = "352099001761481";
 const IMEI_2: &str = "490154203237518";

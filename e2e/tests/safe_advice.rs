@@ -5,7 +5,7 @@
 
 use e2e::{Browser, Journey, serve_file};
 use serde_json::json;
-use stolen_phone_core::handover::decode;
+use stolen_phone_core::report::code::decode;
 
 const SOMEONE_ELSES: &str = "Someone else’s, or a shared one";
 

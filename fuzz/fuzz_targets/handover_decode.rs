@@ -2,7 +2,7 @@
 //! Any bytes, as text, through the handover decoder: it must never panic,
 //! and whatever it accepts must encode back to a code it accepts again.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone_core::handover::{self, ImeiLine};
+use stolen_phone_core::report::code::{self, ImeiLine};
 use stolen_phone_core::report::{Imeis, Report};
 
 fuzz_target!(|data: &[u8]| {

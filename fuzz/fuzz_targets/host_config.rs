@@ -3,7 +3,7 @@
 //! file may be broken or hostile, and must give a config, never a panic.
 //! Whatever it keeps must pass the same checks again.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone_core::config::{self, parse, theme_from_pairs};
+use stolen_phone_core::host::config::{self, parse, theme_from_pairs};
 use stolen_phone_core::directory;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! Any bytes, as text, through the IMEI parser and `examine`: they must
 //! never panic, and every IMEI they offer must be correct.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone_core::imei::{self, Found, Reading};
+use stolen_phone_core::device::imei::{self, Found, Reading};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

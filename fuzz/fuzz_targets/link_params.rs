@@ -3,7 +3,7 @@
 //! typed, cut short or crafted, and must give parameters, never a panic.
 //! Whatever it keeps must be plain enough to use without escaping.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone_core::link::{parse_params, signpost_link};
+use stolen_phone_core::host::link::{parse_params, signpost_link};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -15,7 +15,8 @@ use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use crate::ui::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
 use crate::ui::tac::provide_tac_table;
 use stolen_phone_core::i18n::{Dir, Msg};
-use stolen_phone_core::journey::{Answers, Date, Mode, Page, WhoseDevice, reachable};
+use stolen_phone_core::journey::{Answers, Mode, Page, WhoseDevice, reachable};
+use stolen_phone_core::values::date::Date;
 
 #[component]
 pub fn App() -> impl IntoView {

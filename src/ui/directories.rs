@@ -13,8 +13,8 @@ use crate::ui::host::{config_path, config_ready};
 use crate::ui::shared::{Once, once};
 use crate::ui::split::split_off;
 use crate::ui::state::AppState;
-use stolen_phone_core::config::{self, HostDirectory};
 use stolen_phone_core::directory;
+use stolen_phone_core::host::config::{self, HostDirectory};
 
 /// The problems found in the host's directory entries, in words.
 type Notes = Arc<[String]>;
@@ -54,7 +54,7 @@ split_off! {
             .iter()
             .map(|p| format!("Host configuration {path}: {p}"))
             .collect();
-        let merged = config::apply_directory(directory::shipped(), &host);
+        let merged = config::apply_directory(&directory::shipped(), &host);
         let link_force = state.link.with_value(|l| l.force.clone());
         if let Some(force) = link_force.as_deref().filter(|id| merged.force(id).is_none()) {
             notes.push(format!(

@@ -10,9 +10,10 @@ use crate::ui::state::{go, hash_for, tr, tr_numbers, use_state};
 use crate::ui::words::problem_text;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{
-    Answers, Choice, Date, Field, FieldError, Page, next, next_in_journey, previous, validate,
+    Answers, Choice, Field, FieldError, Page, next, next_in_journey, previous, validate,
     validate_start, warnings,
 };
+use stolen_phone_core::values::date::Date;
 
 /// The errors of the page on screen, for its fields to show.
 #[derive(Clone, Copy)]

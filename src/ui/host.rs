@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use crate::ui::fetch::Fetched;
 
 use crate::ui::state::AppState;
-use stolen_phone_core::config::{self, Theme};
+use stolen_phone_core::host::config::{self, Theme};
+use stolen_phone_core::host::link::{LinkParams, parse_params};
 use stolen_phone_core::journey::Answers;
-use stolen_phone_core::link::{LinkParams, parse_params};
 
 /// Where the host configuration is looked for when the link names none.
 const DEFAULT_CONFIG_PATH: &str = "config.json";

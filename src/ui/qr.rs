@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use stolen_phone_core::qr::{QrMatrix, svg_path};
+use stolen_phone_core::report::qr::{QrMatrix, svg_path};
 
 /// Pixels per module in the saved PNG: a version 20 code is 776 pixels
 /// wide, sharp on screen and on paper.

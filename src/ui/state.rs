@@ -6,11 +6,12 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
-use stolen_phone_core::config::HostConfig;
 use stolen_phone_core::directory::Directories;
+use stolen_phone_core::host::config::HostConfig;
+use stolen_phone_core::host::link::LinkParams;
 use stolen_phone_core::i18n::{Catalog, Locale, Msg, Run, Segment, number_runs, segments};
-use stolen_phone_core::journey::{Answers, Date, Mode, Page, route};
-use stolen_phone_core::link::LinkParams;
+use stolen_phone_core::journey::{Answers, Mode, Page, route};
+use stolen_phone_core::values::date::Date;
 
 /// Everything the pages share. Cheap to copy: every part is a signal.
 #[derive(Clone, Copy)]
@@ -139,5 +140,5 @@ fn local_today() -> Date {
     let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
     let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
     let day = u8::try_from(now.get_date()).unwrap_or(1);
-    Date::new(year, month, day).unwrap_or_else(|| Date::new(2026, 1, 1).expect("a real date"))
+    Date::new(year, month, day).unwrap_or_else(|_| Date::new(2026, 1, 1).expect("a real date"))
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::ui::fetch::Fetched;
 
-use stolen_phone_core::imei::Imei;
-use stolen_phone_core::tac::TacTable;
+use stolen_phone_core::device::imei::Imei;
+use stolen_phone_core::device::tac::TacTable;
 
 /// Relative, so it follows wherever the widget is served from.
 pub const TABLE_URL: &str = "data/tac.bin";

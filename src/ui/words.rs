@@ -1,9 +1,9 @@
 //! The words for `core`'s enums: problems, answers and choices. Every word
 //! comes from the catalogue of the chosen language.
 
+use stolen_phone_core::device::imei::ImeiError;
 use stolen_phone_core::directory::Directories;
 use stolen_phone_core::i18n::{Catalog, Msg};
-use stolen_phone_core::imei::ImeiError;
 use stolen_phone_core::journey::{
     DualSim, Field, HowReported, Incident, Make, Network, Problem, Value, WhoseDevice,
 };
@@ -208,7 +208,7 @@ pub fn value_text(c: &Catalog, dirs: &Directories, value: &Value) -> String {
 }
 
 /// A date in the locale's own format, through the browser's Intl support.
-pub fn format_date(c: &Catalog, date: stolen_phone_core::journey::Date) -> String {
+pub fn format_date(c: &Catalog, date: stolen_phone_core::values::date::Date) -> String {
     let js_date = js_sys::Date::new_with_year_month_day(
         u32::from(date.year()),
         i32::from(date.month()) - 1,

@@ -3,7 +3,8 @@
 //! first, for a person to open each source again before a release.
 
 use stolen_phone_core::directory::Directories;
-use stolen_phone_core::facts::{Fact, facts};
+use stolen_phone_core::directory::facts::{Fact, facts};
+use stolen_phone_core::values::date::Date;
 
 use crate::{Result, repo_root};
 
@@ -128,9 +129,7 @@ fn is_stale(checked: &str, today: Option<i64>) -> bool {
 
 /// `YYYY-MM-DD` as days since 1970-01-01.
 fn parse_date(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+    Date::parse_iso(date).ok().map(Date::days_since_1970)
 }
 
 fn days_from_civil_today() -> Option<i64> {
@@ -141,29 +140,15 @@ fn days_from_civil_today() -> Option<i64> {
     i64::try_from(secs / 86_400).ok()
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn dates_count_in_days() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(parse_date("2026-12-01"), Some(days_from_civil(2026, 12, 1)));
+        assert_eq!(parse_date("1970-01-02"), Some(1));
         assert_eq!(parse_date("2026-13-01"), None);
-        let today = Some(days_from_civil(2026, 12, 1));
+        let today = parse_date("2026-12-01");
         assert!(!is_stale("2026-06-02", today));
         assert!(is_stale("2026-05-30", today));
         assert!(is_stale("not a date", today));

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use stolen_phone_core::tac;
+use stolen_phone_core::device::tac;
 
 use crate::{Result, repo_root};
 

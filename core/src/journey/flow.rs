@@ -4,7 +4,8 @@
 //! irrelevant, so going forward and going back always agree.
 
 use super::validate::{is_answered, validate};
-use super::{Answers, Date, Page};
+use super::{Answers, Page};
+use crate::values::date::Date;
 
 /// How the victim reached a question page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

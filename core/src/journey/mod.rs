@@ -4,27 +4,25 @@
 //! "now" are passed in.
 
 mod answers;
+mod check_answers;
 mod draft;
 mod flow;
-mod formats;
-mod handover;
 mod page;
-mod summary;
+mod to_report;
 mod validate;
 
 pub use answers::{
     Answers, Choice, DualSim, Field, HowReported, Incident, Make, Network, WhoseDevice,
     is_plausible_id,
 };
+pub use check_answers::{Missing, SummaryRow, Value, missing, summary};
 pub use draft::{
     DRAFT_LIFETIME_SECONDS, DRAFT_MAX_CHARS, DRAFT_VERSION, DraftLoad, DropReason, Dropped,
     Rejection, RestoredDraft, draft_from_json, draft_to_json,
 };
 pub use flow::{Mode, next, next_in_journey, path, previous, reachable};
-pub use formats::{Date, DateError, TimeOfDay, normalise_postcode, parse_date, parse_time};
-pub use handover::{BuiltReport, NotReady, build_report, has_insurer_code};
 pub use page::{Page, route};
-pub use summary::{Missing, SummaryRow, Value, missing, summary};
+pub use to_report::{BuiltReport, NotReady, build_report, has_insurer_code};
 pub use validate::{FieldError, Problem, validate, validate_start, warnings};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -4,9 +4,10 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::values::date::Date;
 
 fn today() -> Date {
-    Date::new(2025, 3, 9).unwrap_or_else(|| unreachable!())
+    Date::new(2025, 3, 9).unwrap_or_else(|_| unreachable!())
 }
 
 /// Text that is often a valid answer and sometimes anything at all.

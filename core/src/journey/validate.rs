@@ -2,10 +2,12 @@
 //! field, in the order the fields appear. The UI words each problem in the
 //! victim's language.
 
+use super::Page;
 use super::answers::{Answers, Field, is_plausible_id};
-use super::formats::{DateError, normalise_postcode, parse_date, parse_time};
-use super::{Date, Page};
-use crate::imei::{self, ImeiError};
+use crate::device::imei::{self, ImeiError};
+use crate::values::date::Date;
+use crate::values::date::{DateError, parse_date, parse_time};
+use crate::values::postcode::normalise_postcode;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -240,7 +242,9 @@ fn date_problem(answers: &Answers, today: Option<Date>) -> Option<(Field, Proble
         Err(DateError::MissingMonth) => (Field::DateMonth, Problem::DateMissingMonth),
         Err(DateError::MissingYear) => (Field::DateYear, Problem::DateMissingYear),
         Err(DateError::YearNotFourDigits) => (Field::DateYear, Problem::DateYearNotFourDigits),
-        Err(DateError::NotReal) => (Field::DateDay, Problem::DateNotReal),
+        // Three boxes give no time or offset, so any other error is a day
+        // that does not exist.
+        Err(_) => (Field::DateDay, Problem::DateNotReal),
     };
     Some((field, problem))
 }

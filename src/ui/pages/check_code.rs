@@ -8,11 +8,12 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 use crate::ui::state::{tr, use_state};
 use crate::ui::words::format_date;
-use stolen_phone_core::handover::{
+use stolen_phone_core::i18n::{Catalog, Msg};
+use stolen_phone_core::report::code::{
     DecodeError, Decoded, ImeiLine, Key, Reason, Recipient, ValueError, decode,
 };
-use stolen_phone_core::i18n::{Catalog, Msg};
-use stolen_phone_core::report::{TextError, WhatHappened, When};
+use stolen_phone_core::report::{TextError, WhatHappened};
+use stolen_phone_core::values::date::When;
 
 const INPUT_ID: &str = "report-code";
 
@@ -291,18 +292,13 @@ fn rows(c: &Catalog, decoded: &Decoded) -> Vec<Row> {
 
 /// "24 November 2026 at 21:30 (UTC+00:00)", or the date alone.
 fn when_text(c: &Catalog, when: When) -> String {
-    let date =
-        stolen_phone_core::journey::Date::new(when.date.year(), when.date.month(), when.date.day())
-            .map_or_else(|| when.date.to_string(), |d| format_date(c, d));
+    let date = format_date(c, when.date);
     match when.time {
         Some(local) => c.fill(
             Msg::CodeWhenTime,
             &[
                 ("date", &date),
-                (
-                    "time",
-                    &format!("{:02}:{:02}", local.time.hour(), local.time.minute()),
-                ),
+                ("time", &local.time.to_string()),
                 ("offset", &local.offset.to_string()),
             ],
         ),

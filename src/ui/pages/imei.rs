@@ -8,10 +8,12 @@ use crate::ui::form::{Details, Heading, QuestionPage, TextField, field_id, focus
 use crate::ui::state::{AppState, go, tr, use_state};
 use crate::ui::tac::{ModelName, Tacs, use_tacs};
 use crate::ui::words;
+use stolen_phone_core::device::imei::{
+    self, Change, Found, Imei, PairCheck, Reading, check_pair, examine,
+};
+use stolen_phone_core::device::tac::makes_disagree;
 use stolen_phone_core::i18n::{Catalog, Msg};
-use stolen_phone_core::imei::{self, Change, Found, Imei, PairCheck, Reading, check_pair, examine};
 use stolen_phone_core::journey::{Field, Make, Page, next};
-use stolen_phone_core::tac::makes_disagree;
 
 // ---------------------------------------------------------------------------
 // Find your IMEI

@@ -12,13 +12,13 @@ use crate::ui::quick_exit::leave;
 use crate::ui::state::{hash_for, rich, tr, use_state};
 use crate::ui::words::field_label;
 use stolen_phone_core::directory::{ServiceKind, SupportService};
-use stolen_phone_core::handover::{Recipient, encode};
 use stolen_phone_core::i18n::{Catalog, Msg};
 use stolen_phone_core::journey::{
-    Answers, BuiltReport, Missing, Mode, Page, build_report, has_insurer_code, missing, parse_date,
-    parse_time,
+    Answers, BuiltReport, Missing, Mode, Page, build_report, has_insurer_code, missing,
 };
-use stolen_phone_core::qr;
+use stolen_phone_core::report::code::{Recipient, encode};
+use stolen_phone_core::report::qr;
+use stolen_phone_core::values::date::{parse_date, parse_time};
 
 /// One code of the report: who it is for and its text.
 #[derive(Clone)]

@@ -8,9 +8,9 @@ use crate::ui::copy::CopyButton;
 use crate::ui::language::{fetch_catalog, whole_english};
 use crate::ui::qr::QrSvg;
 use crate::ui::state::{tr, use_state};
+use stolen_phone_core::host::link::signpost_link;
 use stolen_phone_core::i18n::{Catalog, Dir, Locale, Msg};
-use stolen_phone_core::link::signpost_link;
-use stolen_phone_core::qr;
+use stolen_phone_core::report::qr;
 
 #[component]
 pub fn SignpostPage() -> impl IntoView {

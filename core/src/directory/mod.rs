@@ -5,11 +5,13 @@
 //! A field we could not confirm is shipped empty: the UI then falls back to "call 101" or "use
 //! your provider's website" instead of showing a number nobody has checked.
 
-use std::sync::OnceLock;
+pub mod facts;
+pub mod numbers;
 
-use crate::json::{self, Value};
 #[cfg(test)]
-use crate::numbers::NUMBER_FIELDS;
+use crate::directory::numbers::NUMBER_FIELDS;
+use crate::json::{self, Value};
+use crate::values::date::Date;
 
 // The runtime copies: build.rs leaves out sources, dates and notes, which the
 // widget never shows. The tests check the full files.
@@ -411,10 +413,10 @@ impl Directories {
     }
 }
 
-/// The directories shipped with the widget, parsed on first use.
-pub fn shipped() -> &'static Directories {
-    static SHIPPED: OnceLock<Directories> = OnceLock::new();
-    SHIPPED.get_or_init(|| Directories::from_json(FORCES_JSON, PROVIDERS_JSON, SERVICES_JSON))
+/// The directories shipped with the widget, read from the copies compiled
+/// in. Each call reads them afresh: the widget keeps the result.
+pub fn shipped() -> Directories {
+    Directories::from_json(FORCES_JSON, PROVIDERS_JSON, SERVICES_JSON)
 }
 
 /// What a support service is for, so the widget can find it without
@@ -827,29 +829,7 @@ fn is_valid_source(source: &str) -> bool {
 
 /// `YYYY-MM-DD` with a real month and day.
 pub fn is_valid_date(date: &str) -> bool {
-    let bytes = date.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let text = &date[range];
-        text.bytes()
-            .all(|byte| byte.is_ascii_digit())
-            .then(|| text.parse().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days_in_month).contains(&day)
+    Date::parse_iso(date).is_ok()
 }
 
 /// A number a UK caller can dial or text: a 3-digit short code (101, 159), a 5-digit one (the
@@ -977,9 +957,9 @@ mod tests {
     /// The directories as reviewers keep them, with every source and date.
     fn full() -> Directories {
         Directories::from_json(
-            include_str!("../../data/police_forces.json"),
-            include_str!("../../data/network_providers.json"),
-            include_str!("../../data/support_services.json"),
+            include_str!("../../../data/police_forces.json"),
+            include_str!("../../../data/network_providers.json"),
+            include_str!("../../../data/support_services.json"),
         )
     }
 
@@ -1032,12 +1012,12 @@ mod tests {
                 service.phone.clear();
             }
         }
-        assert_eq!(shipped(), &full);
+        assert_eq!(shipped(), full);
     }
 
     #[test]
     fn shipped_forces_cover_england_wales_scotland_northern_ireland_and_transport() {
-        let directories = shipped();
+        let directories = &shipped();
         // 43 territorial forces, Police Scotland, PSNI and British Transport Police.
         assert_eq!(directories.forces.len(), 46);
         for id in [
@@ -1061,7 +1041,7 @@ mod tests {
 
     #[test]
     fn shipped_providers_and_services_are_all_present() {
-        let directories = shipped();
+        let directories = &shipped();
         assert_eq!(directories.providers.len(), 16);
         assert!(directories.provider("ee").is_some());
         assert!(full().liability_cap.is_some());
@@ -1086,7 +1066,7 @@ mod tests {
 
     #[test]
     fn victim_support_is_the_one_for_where_it_happened() {
-        let directories = shipped();
+        let directories = &shipped();
         let support = |force: &str| -> Vec<&str> {
             directories
                 .victim_support_for(directories.force(force))

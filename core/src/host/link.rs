@@ -6,7 +6,7 @@
 
 use crate::directory::is_slug;
 use crate::i18n::Locale;
-use crate::journey::{Date, parse_date};
+use crate::values::date::{Date, parse_date};
 
 /// What a link asked for, once checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(params.force.as_deref(), Some("west-midlands"));
         assert_eq!(params.lang, Some(Locale::Cy));
         assert_eq!(params.crn.as_deref(), Some("20/12345/26"));
-        assert_eq!(params.incident, Date::new(2026, 11, 24));
+        assert_eq!(params.incident, Date::new(2026, 11, 24).ok());
         assert_eq!(params.source.as_deref(), Some("poster-1"));
     }
 

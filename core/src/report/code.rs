@@ -2,13 +2,14 @@
 //! provider or an insurer. HANDOVER.md at the repository root is its
 //! specification; the test vectors there are checked below.
 
-use crate::imei::{self, Imei, ImeiError};
-use crate::phone::{PhoneError, PhoneNumber};
+use crate::device::imei::{self, Imei, ImeiError};
 use crate::report::{
-    Address, ClaimReference, Code, DateError, Imeis, Insurance, InsurerName, Make, Model,
-    PersonName, PoliceForce, PolicyNumber, Reference, Report, Text, TextError, Victim,
-    WhatHappened, When, is_forbidden,
+    Address, ClaimReference, Code, Imeis, Insurance, InsurerName, Make, Model, PersonName,
+    PoliceForce, PolicyNumber, Reference, Report, Text, TextError, Victim, WhatHappened,
+    is_forbidden,
 };
+use crate::values::date::{DateError, When};
+use crate::values::phone::{PhoneError, PhoneNumber};
 
 /// The first line of every code: the format's name and version.
 pub const HEADER: &str = "PHONE-THEFT-REPORT/1";
@@ -651,7 +652,7 @@ fn read_code<const MAX: usize>(value: &str) -> Result<Code<MAX>, ValueError> {
 #[cfg(test)]
 pub(crate) mod fixtures {
     use super::*;
-    use crate::report::{Date, LocalTime, TimeOfDay, UtcOffset};
+    use crate::values::date::{Date, LocalTime, TimeOfDay, UtcOffset};
 
     fn imei(digits: &str) -> Imei {
         imei::parse(digits).unwrap()
@@ -807,7 +808,7 @@ EVENT: lost
 WHEN: 2026-03-01
 CRC32: A89FDAAF";
 
-    const SPEC: &str = include_str!("../../HANDOVER.md");
+    const SPEC: &str = include_str!("../../../HANDOVER.md");
 
     /// A code body with its checksum line appended, for codes that are
     /// wrong in some other way than the checksum.
@@ -842,7 +843,7 @@ CRC32: A89FDAAF";
 
     #[test]
     fn the_vectors_fit_the_qr_versions_the_spec_states() {
-        use crate::qr::{EcLevel, render};
+        use crate::report::qr::{EcLevel, render};
         for (vector, version) in [(ROBBERY_FOR_NETWORK, 11), (ROBBERY_FOR_INSURER, 15)] {
             let matrix = render(vector).unwrap();
             assert_eq!((matrix.version(), matrix.ec_level()), (version, EcLevel::M));
@@ -1082,11 +1083,11 @@ CRC32: A89FDAAF";
     fn the_largest_report_fits_version_20_at_level_m() {
         let code = encode(&largest(), Recipient::Insurer);
         assert_eq!(code.len(), 646);
-        let matrix = crate::qr::render(&code).unwrap();
+        let matrix = crate::report::qr::render(&code).unwrap();
         assert!(matrix.version() <= 20, "version {}", matrix.version());
         let network = encode(&largest(), Recipient::NetworkProvider);
         assert_eq!(network.len(), 341);
-        assert!(crate::qr::render(&network).unwrap().version() <= 14);
+        assert!(crate::report::qr::render(&network).unwrap().version() <= 14);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -1094,8 +1095,8 @@ CRC32: A89FDAAF";
     fn the_largest_report_survives_an_independent_qr_decoder() {
         for recipient in Recipient::ALL {
             let report = largest();
-            let matrix = crate::qr::render(&encode(&report, recipient)).unwrap();
-            let scanned = crate::qr::scan::scan(&matrix).unwrap();
+            let matrix = crate::report::qr::render(&encode(&report, recipient)).unwrap();
+            let scanned = crate::report::qr::scan::scan(&matrix).unwrap();
             assert_eq!(decode(&scanned), Ok(decoded(&report, recipient)));
         }
     }
@@ -1106,7 +1107,8 @@ CRC32: A89FDAAF";
 mod properties {
     use super::fixtures::decoded;
     use super::*;
-    use crate::report::{Date, LocalTime, TimeOfDay, UtcOffset, encoded_length};
+    use crate::report::encoded_length;
+    use crate::values::date::{Date, LocalTime, TimeOfDay, UtcOffset};
     use proptest::prelude::*;
 
     const TEXT_POOL: &[char] = &[
@@ -1269,8 +1271,8 @@ mod properties {
 
         #[test]
         fn every_report_survives_an_independent_qr_decoder(report in report(), recipient in recipient()) {
-            let matrix = crate::qr::render(&encode(&report, recipient)).unwrap();
-            let scanned = crate::qr::scan::scan(&matrix);
+            let matrix = crate::report::qr::render(&encode(&report, recipient)).unwrap();
+            let scanned = crate::report::qr::scan::scan(&matrix);
             prop_assert!(scanned.is_some(), "unreadable at version {}", matrix.version());
             prop_assert_eq!(decode(&scanned.unwrap_or_default()), Ok(decoded(&report, recipient)));
         }

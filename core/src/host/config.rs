@@ -727,7 +727,7 @@ mod tests {
             ),
             "{said:?}"
         );
-        let merged = apply_directory(directory::shipped(), &host);
+        let merged = apply_directory(&directory::shipped(), &host);
         assert!(merged.service("local-help").is_some());
     }
 }

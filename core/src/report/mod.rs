@@ -2,10 +2,14 @@
 //! rules live in its type, so a `Report` that exists can always be encoded
 //! into a code of bounded size.
 
+pub mod code;
+pub mod qr;
+
 use std::fmt;
 
-use crate::imei::Imei;
-use crate::phone::PhoneNumber;
+use crate::device::imei::Imei;
+use crate::values::date::When;
+use crate::values::phone::PhoneNumber;
 
 /// A report as the victim gave it. `I` is the IMEI type: `Imei` (check digit
 /// right) when the victim builds it, `ImeiLine` when it is read back from a
@@ -231,198 +235,6 @@ pub fn encoded_length(text: &str) -> usize {
         .sum()
 }
 
-/// When it happened, as local time with its offset from UTC. The time is
-/// optional; the date is not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct When {
-    pub date: Date,
-    pub time: Option<LocalTime>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct LocalTime {
-    pub time: TimeOfDay,
-    pub offset: UtcOffset,
-}
-
-/// Why a date, time or offset cannot be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateError {
-    /// Not written as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM+HH:MM`.
-    NotIso8601,
-    NoSuchDate,
-    NoSuchTime,
-    /// Offsets run from -12:00 to +14:00.
-    OffsetOutOfRange,
-}
-
-/// A calendar date (proleptic Gregorian), years 0000 to 9999.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl Date {
-    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, DateError> {
-        let leap =
-            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return Err(DateError::NoSuchDate),
-        };
-        if year > 9999 || day == 0 || day > days {
-            return Err(DateError::NoSuchDate);
-        }
-        Ok(Date { year, month, day })
-    }
-
-    pub fn year(self) -> u16 {
-        self.year
-    }
-
-    pub fn month(self) -> u8 {
-        self.month
-    }
-
-    pub fn day(self) -> u8 {
-        self.day
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TimeOfDay {
-    hour: u8,
-    minute: u8,
-}
-
-impl TimeOfDay {
-    pub fn new(hour: u8, minute: u8) -> Result<Self, DateError> {
-        if hour > 23 || minute > 59 {
-            return Err(DateError::NoSuchTime);
-        }
-        Ok(TimeOfDay { hour, minute })
-    }
-
-    pub fn hour(self) -> u8 {
-        self.hour
-    }
-
-    pub fn minute(self) -> u8 {
-        self.minute
-    }
-}
-
-/// Minutes east of UTC, e.g. 60 for British Summer Time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UtcOffset(i16);
-
-impl UtcOffset {
-    pub const UTC: UtcOffset = UtcOffset(0);
-
-    pub fn from_minutes(minutes: i16) -> Result<Self, DateError> {
-        if (-12 * 60..=14 * 60).contains(&minutes) {
-            Ok(UtcOffset(minutes))
-        } else {
-            Err(DateError::OffsetOutOfRange)
-        }
-    }
-
-    pub fn minutes(self) -> i16 {
-        self.0
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl fmt::Display for UtcOffset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0 < 0 { '-' } else { '+' };
-        let minutes = self.0.unsigned_abs();
-        write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
-    }
-}
-
-/// ISO 8601: `2026-11-24T21:30+00:00`, or `2026-11-24` without a time.
-impl fmt::Display for When {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.date)?;
-        if let Some(LocalTime { time, offset }) = self.time {
-            write!(f, "T{:02}:{:02}{offset}", time.hour, time.minute)?;
-        }
-        Ok(())
-    }
-}
-
-impl When {
-    /// Reads exactly the form `Display` writes, nothing looser.
-    pub fn parse_iso(text: &str) -> Result<When, DateError> {
-        let (date_part, time_part) = match text.split_once('T') {
-            Some((date, time)) => (date, Some(time)),
-            None => (text, None),
-        };
-        let date = parse_date(date_part)?;
-        let time = time_part.map(parse_local_time).transpose()?;
-        Ok(When { date, time })
-    }
-}
-
-fn parse_date(text: &str) -> Result<Date, DateError> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
-        return Err(DateError::NotIso8601);
-    }
-    let year = number(text.get(0..4))?;
-    let month = number(text.get(5..7))?;
-    let day = number(text.get(8..10))?;
-    Date::new(year, month as u8, day as u8)
-}
-
-fn parse_local_time(text: &str) -> Result<LocalTime, DateError> {
-    // HH:MM then ±HH:MM
-    let bytes = text.as_bytes();
-    if bytes.len() != 11 || bytes.get(2) != Some(&b':') || bytes.get(8) != Some(&b':') {
-        return Err(DateError::NotIso8601);
-    }
-    let hour = number(text.get(0..2))?;
-    let minute = number(text.get(3..5))?;
-    let time = TimeOfDay::new(hour as u8, minute as u8)?;
-    let sign: i16 = match bytes.get(5) {
-        Some(b'+') => 1,
-        Some(b'-') => -1,
-        _ => return Err(DateError::NotIso8601),
-    };
-    let offset_hours = number(text.get(6..8))?;
-    let offset_minutes = number(text.get(9..11))?;
-    if offset_minutes > 59 {
-        return Err(DateError::OffsetOutOfRange);
-    }
-    let minutes = sign * (offset_hours as i16 * 60 + offset_minutes as i16);
-    // "-00:00" means "offset unknown" in RFC 3339; the format writes "+00:00".
-    if sign < 0 && minutes == 0 {
-        return Err(DateError::NotIso8601);
-    }
-    let offset = UtcOffset::from_minutes(minutes)?;
-    Ok(LocalTime { time, offset })
-}
-
-/// Fixed-width ASCII digits (so never more than 4, never overflowing).
-fn number(digits: Option<&str>) -> Result<u16, DateError> {
-    let digits = digits.ok_or(DateError::NotIso8601)?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateError::NotIso8601);
-    }
-    digits.parse().map_err(|_| DateError::NotIso8601)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,47 +297,5 @@ mod tests {
         assert_eq!(Reference::new("12\\34"), Err(TextError::Unsupported('\\')));
         assert_eq!(Reference::new("12–34"), Err(TextError::Unsupported('–')));
         assert_eq!(Reference::new("12\n34"), Err(TextError::Unsupported('\n')));
-    }
-
-    #[test]
-    fn dates_are_checked_against_the_calendar() {
-        assert!(Date::new(2024, 2, 29).is_ok());
-        assert_eq!(Date::new(2026, 2, 29), Err(DateError::NoSuchDate));
-        assert_eq!(Date::new(2026, 13, 1), Err(DateError::NoSuchDate));
-        assert_eq!(TimeOfDay::new(24, 0), Err(DateError::NoSuchTime));
-        assert_eq!(
-            UtcOffset::from_minutes(15 * 60),
-            Err(DateError::OffsetOutOfRange)
-        );
-    }
-
-    #[test]
-    fn when_is_written_and_read_as_iso_8601() {
-        let when = When {
-            date: Date::new(2026, 11, 24).unwrap(),
-            time: Some(LocalTime {
-                time: TimeOfDay::new(21, 30).unwrap(),
-                offset: UtcOffset::from_minutes(-330).unwrap(),
-            }),
-        };
-        assert_eq!(when.to_string(), "2026-11-24T21:30-05:30");
-        assert_eq!(When::parse_iso("2026-11-24T21:30-05:30"), Ok(when));
-        let date_only = When::parse_iso("2026-11-24").unwrap();
-        assert_eq!(date_only.to_string(), "2026-11-24");
-        for loose in [
-            "2026-11-24T21:30Z",
-            "2026-11-24T21:30",
-            "2026-11-24T21:30-00:00",
-            "26-11-24",
-            "2026-11-24T21:30:00+00:00",
-            "+026-11-24",
-            "2026-11-24T",
-        ] {
-            assert_eq!(
-                When::parse_iso(loose),
-                Err(DateError::NotIso8601),
-                "{loose}"
-            );
-        }
     }
 }

@@ -2,8 +2,8 @@
 //! or text, a web page), each with where it was read, the sentence it was
 //! read in and when: what `cargo xtask facts` lists for a person to re-check.
 
+use crate::directory::numbers::NUMBER_FIELDS;
 use crate::directory::{Directories, Sources};
-use crate::numbers::NUMBER_FIELDS;
 
 /// The fields a victim sees as a link or a number, in any directory.
 const SHOWN_FIELDS: [&str; 9] = [
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn a_number_only_a_secondary_source_gives_is_not_shown() {
         let full = full();
-        let shipped = directory::shipped();
+        let shipped = &directory::shipped();
         for fact in facts(&full).iter().filter(|f| f.secondary && f.is_number()) {
             let shown = facts(shipped)
                 .into_iter()

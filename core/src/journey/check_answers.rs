@@ -3,8 +3,9 @@
 use super::Page;
 use super::answers::{Answers, DualSim, Field, HowReported, Incident, Make, Network, WhoseDevice};
 use super::flow::path;
-use super::formats::{Date, TimeOfDay, normalise_postcode, parse_date, parse_time};
-use crate::imei::{self, Imei};
+use crate::device::imei::{self, Imei};
+use crate::values::date::{Date, TimeOfDay, parse_date, parse_time};
+use crate::values::postcode::normalise_postcode;
 
 /// One answer on the check-answers page, with the page its "Change" link
 /// opens and the field to label it by.

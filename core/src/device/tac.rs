@@ -589,7 +589,7 @@ pub fn makes_disagree(stated: &str, tac_maker: &str) -> bool {
 mod tests {
     use super::*;
 
-    const FIXTURE: &str = include_str!("../../tests/fixtures/invented_tac_export.csv");
+    const FIXTURE: &str = include_str!("../../../tests/fixtures/invented_tac_export.csv");
 
     fn fixture_table() -> TacTable {
         let import = read_osmocom_csv(FIXTURE).unwrap();
@@ -650,7 +650,7 @@ mod tests {
     #[test]
     fn looks_up_the_tac_of_an_imei() {
         let table = fixture_table();
-        let imei = crate::imei::parse("352099001761481").unwrap();
+        let imei = crate::device::imei::parse("352099001761481").unwrap();
         assert_eq!(
             table.lookup(Tac::of(&imei)),
             Some(Model {

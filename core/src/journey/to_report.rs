@@ -4,14 +4,14 @@
 //! page can say so rather than fail.
 
 use super::answers::{Answers, Field, Incident, Make};
-use super::formats::{parse_date, parse_time};
+use crate::device::imei::{self, Imei};
 use crate::directory::Directories;
-use crate::imei::{self, Imei};
-use crate::phone::PhoneNumber;
 use crate::report::{
-    self, ClaimReference, Imeis, Insurance, InsurerName, LocalTime, Model, PoliceForce,
-    PolicyNumber, Reference, Report, TimeOfDay, UtcOffset, Victim, WhatHappened, When,
+    self, ClaimReference, Imeis, Insurance, InsurerName, Model, PoliceForce, PolicyNumber,
+    Reference, Report, Victim, WhatHappened,
 };
+use crate::values::date::{LocalTime, UtcOffset, When, parse_date, parse_time};
+use crate::values::phone::PhoneNumber;
 
 /// A report made from the answers, and the answers it could not hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,9 +41,7 @@ pub fn build_report(
 ) -> Result<BuiltReport, NotReady> {
     let incident = answers.incident.ok_or(NotReady::WhatHappened)?;
     let date = parse_date(&answers.date_day, &answers.date_month, &answers.date_year)
-        .ok()
-        .and_then(|d| report::Date::new(d.year(), d.month(), d.day()).ok())
-        .ok_or(NotReady::Date)?;
+        .map_err(|_| NotReady::Date)?;
     let mut left_out = Vec::new();
     let mut keep = |field: Field, typed: &str, ok: bool| {
         if !ok && !typed.trim().is_empty() {
@@ -162,9 +160,8 @@ fn optional<T>(typed: &str, read: impl Fn(&str) -> Option<T>) -> Option<T> {
 }
 
 fn local_time(typed: &str, utc_offset_minutes: i16) -> Option<LocalTime> {
-    let time = parse_time(typed)?;
     Some(LocalTime {
-        time: TimeOfDay::new(time.hour(), time.minute()).ok()?,
+        time: parse_time(typed)?,
         // An offset the format cannot hold is not the victim's fault:
         // keep the time and say it is UTC rather than lose it.
         offset: UtcOffset::from_minutes(utc_offset_minutes).unwrap_or(UtcOffset::UTC),
@@ -203,8 +200,8 @@ fn what_happened(incident: Incident) -> WhatHappened {
 mod tests {
     use super::*;
     use crate::directory::shipped;
-    use crate::handover::{Recipient, decode, encode};
     use crate::journey::{DualSim, HowReported, Network, WhoseDevice};
+    use crate::report::code::{Recipient, decode, encode};
 
     fn robbery() -> Answers {
         Answers {
@@ -235,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_full_journey_gives_the_first_test_vector() {
-        let built = build_report(&robbery(), shipped(), 0).unwrap();
+        let built = build_report(&robbery(), &shipped(), 0).unwrap();
         assert_eq!(built.left_out, []);
         let code = encode(&built.report, Recipient::NetworkProvider);
         assert_eq!(
@@ -259,13 +256,13 @@ mod tests {
 
     #[test]
     fn the_offset_is_the_one_passed_in_and_a_date_alone_has_none() {
-        let built = build_report(&robbery(), shipped(), 60).unwrap();
+        let built = build_report(&robbery(), &shipped(), 60).unwrap();
         assert_eq!(built.report.when.to_string(), "2026-11-24T21:30+01:00");
         let no_time = Answers {
             time: String::new(),
             ..robbery()
         };
-        let built = build_report(&no_time, shipped(), 60).unwrap();
+        let built = build_report(&no_time, &shipped(), 60).unwrap();
         assert_eq!(built.report.when.to_string(), "2026-11-24");
     }
 
@@ -278,7 +275,7 @@ mod tests {
             insured: Some(false),
             ..robbery()
         };
-        let built = build_report(&answers, shipped(), 0).unwrap();
+        let built = build_report(&answers, &shipped(), 0).unwrap();
         assert_eq!(built.left_out, []);
         assert_eq!(built.report.imeis, Imeis::NotFound);
         assert_eq!(built.report.reference, None);
@@ -292,7 +289,7 @@ mod tests {
             lost_property_reference: "LP-77".into(),
             ..robbery()
         };
-        let built = build_report(&answers, shipped(), 0).unwrap();
+        let built = build_report(&answers, &shipped(), 0).unwrap();
         assert_eq!(built.report.what_happened, WhatHappened::Lost);
         assert_eq!(
             built.report.reference.as_ref().map(|r| r.as_str()),
@@ -316,7 +313,7 @@ mod tests {
             time: "teatime".into(),
             ..robbery()
         };
-        let built = build_report(&answers, shipped(), 0).unwrap();
+        let built = build_report(&answers, &shipped(), 0).unwrap();
         assert_eq!(
             built.left_out,
             [
@@ -346,7 +343,7 @@ mod tests {
             ..robbery()
         };
         assert_eq!(
-            build_report(&answers, shipped(), 0)
+            build_report(&answers, &shipped(), 0)
                 .unwrap()
                 .report
                 .imeis
@@ -357,7 +354,7 @@ mod tests {
 
     #[test]
     fn an_offset_out_of_range_falls_back_to_utc() {
-        let built = build_report(&robbery(), shipped(), 900).unwrap();
+        let built = build_report(&robbery(), &shipped(), 900).unwrap();
         assert_eq!(built.report.when.to_string(), "2026-11-24T21:30+00:00");
     }
 
@@ -368,7 +365,7 @@ mod tests {
             ..robbery()
         };
         assert_eq!(
-            build_report(&no_incident, shipped(), 0),
+            build_report(&no_incident, &shipped(), 0),
             Err(NotReady::WhatHappened)
         );
         let no_date = Answers {
@@ -376,7 +373,7 @@ mod tests {
             date_month: "2".into(),
             ..robbery()
         };
-        assert_eq!(build_report(&no_date, shipped(), 0), Err(NotReady::Date));
+        assert_eq!(build_report(&no_date, &shipped(), 0), Err(NotReady::Date));
     }
 
     #[test]
@@ -389,16 +386,16 @@ mod tests {
             phone_number: huge,
             ..robbery()
         };
-        let built = build_report(&answers, shipped(), 0).unwrap();
+        let built = build_report(&answers, &shipped(), 0).unwrap();
         for recipient in Recipient::ALL {
             let code = encode(&built.report, recipient);
-            assert!(crate::qr::render(&code).is_ok());
+            assert!(crate::report::qr::render(&code).is_ok());
         }
     }
 
     #[test]
     fn the_force_is_named_as_the_directories_given_name_it() {
-        let mut directories = shipped().clone();
+        let mut directories = shipped();
         let mut added = directories.forces[0].clone();
         added.id = "harbour".into();
         added.name = "Harbour Police".into();

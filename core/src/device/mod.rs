@@ -1,0 +1,2 @@
+pub mod imei;
+pub mod tac;

@@ -1,0 +1,3 @@
+pub mod date;
+pub mod phone;
+pub mod postcode;
