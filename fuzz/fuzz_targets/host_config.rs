@@ -21,7 +21,8 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(section) = &config.directory {
         let (host, _problems) = config::read_directory(section);
-        let _ = config::apply_directory(directory::shipped(), &host);
+        static SHIPPED: std::sync::OnceLock<directory::Directories> = std::sync::OnceLock::new();
+        let _ = config::apply_directory(SHIPPED.get_or_init(directory::shipped), &host);
     }
     // The same text as one embed-snippet theme value for every key.
     let pairs: Vec<(String, String)> = ["text", "background", "font", "shadow"]
