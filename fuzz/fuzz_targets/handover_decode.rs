@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(decoded) = handover::decode(text) else {
+    let Ok(decoded) = code::decode(text) else {
         return;
     };
     // Only codes whose IMEIs are right can be re-encoded.
@@ -31,6 +31,6 @@ fuzz_target!(|data: &[u8]| {
         insurance: decoded.report.insurance.clone(),
         victim: decoded.report.victim.clone(),
     };
-    let again = handover::encode(&report, decoded.recipient);
-    assert_eq!(handover::decode(&again), Ok(decoded));
+    let again = code::encode(&report, decoded.recipient);
+    assert_eq!(code::decode(&again), Ok(decoded));
 });
