@@ -2,11 +2,13 @@
 //! comes from the catalogue of the chosen language.
 
 use stolen_phone_core::device::imei::ImeiError;
+use stolen_phone_core::device::make::Make;
 use stolen_phone_core::directory::Directories;
 use stolen_phone_core::i18n::{Catalog, Msg};
 use stolen_phone_core::journey::{
-    DualSim, Field, HowReported, Incident, Make, Network, Problem, Value, WhoseDevice,
+    DualSim, Field, HowReported, Network, Problem, Value, WhoseDevice,
 };
+use stolen_phone_core::report::WhatHappened;
 
 /// The error text for a problem with a field, in plain words.
 pub fn problem_text(c: &Catalog, field: Field, problem: &Problem) -> String {
@@ -142,12 +144,12 @@ pub fn whose_device(w: WhoseDevice) -> Msg {
     }
 }
 
-pub fn incident(i: Incident) -> Msg {
+pub fn incident(i: WhatHappened) -> Msg {
     match i {
-        Incident::Robbery => Msg::IncidentRobbery,
-        Incident::Theft => Msg::IncidentTheft,
-        Incident::Burglary => Msg::IncidentBurglary,
-        Incident::Lost => Msg::IncidentLost,
+        WhatHappened::Robbery => Msg::IncidentRobbery,
+        WhatHappened::Theft => Msg::IncidentTheft,
+        WhatHappened::Burglary => Msg::IncidentBurglary,
+        WhatHappened::Lost => Msg::IncidentLost,
     }
 }
 

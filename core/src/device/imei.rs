@@ -851,7 +851,7 @@ pub fn check_pair<M: AsRef<str>>(
         return PairCheck::Same;
     }
     match (maker_of(&first.tac()), maker_of(&second.tac())) {
-        (Some(a), Some(b)) if !super::tac::same_maker(a.as_ref(), b.as_ref()) => {
+        (Some(a), Some(b)) if !super::make::same_maker(a.as_ref(), b.as_ref()) => {
             PairCheck::DifferentMakers {
                 first: a.as_ref().to_owned(),
                 second: b.as_ref().to_owned(),

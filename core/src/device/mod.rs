@@ -1,2 +1,3 @@
 pub mod imei;
+pub mod make;
 pub mod tac;

@@ -1,6 +1,9 @@
 //! Every answer of the journey, kept exactly as the victim typed it, so that
 //! nothing is lost on a validation error or on going back.
 
+use crate::device::make::Make;
+use crate::report::WhatHappened;
+
 /// A closed set of options, shown as radios. `key` is a stable name for the
 /// saved draft and for the radios' values; the UI words each option.
 pub trait Choice: Copy + Eq + 'static {
@@ -32,52 +35,22 @@ impl Choice for WhoseDevice {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Incident {
-    /// Taken by force or threat.
-    Robbery,
-    /// Pickpocketed or snatched.
-    Theft,
-    Burglary,
-    /// Not a crime: a lost-property reference replaces the crime reference.
-    Lost,
-}
-
-impl Choice for Incident {
-    const ALL: &'static [Self] = &[
-        Incident::Robbery,
-        Incident::Theft,
-        Incident::Burglary,
-        Incident::Lost,
-    ];
+/// The journey names each of what can happen by these keys.
+impl Choice for WhatHappened {
+    const ALL: &'static [Self] = &WhatHappened::ALL;
 
     fn key(self) -> &'static str {
         match self {
-            Incident::Robbery => "robbery",
-            Incident::Theft => "theft",
-            Incident::Burglary => "burglary",
-            Incident::Lost => "lost",
+            WhatHappened::Robbery => "robbery",
+            WhatHappened::Theft => "theft",
+            WhatHappened::Burglary => "burglary",
+            WhatHappened::Lost => "lost",
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Make {
-    Apple,
-    Samsung,
-    Google,
-    Other,
-    DontKnow,
-}
-
 impl Choice for Make {
-    const ALL: &'static [Self] = &[
-        Make::Apple,
-        Make::Samsung,
-        Make::Google,
-        Make::Other,
-        Make::DontKnow,
-    ];
+    const ALL: &'static [Self] = &Make::ALL;
 
     fn key(self) -> &'static str {
         match self {
@@ -151,7 +124,7 @@ impl Choice for HowReported {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     pub whose_device: Option<WhoseDevice>,
-    pub incident: Option<Incident>,
+    pub incident: Option<WhatHappened>,
     pub date_day: String,
     pub date_month: String,
     pub date_year: String,
@@ -412,7 +385,7 @@ impl Answers {
     }
 
     pub fn is_lost(&self) -> bool {
-        self.incident == Some(Incident::Lost)
+        self.incident == Some(WhatHappened::Lost)
     }
 
     /// Whether the IMEI page asks for a second IMEI.
@@ -443,7 +416,7 @@ mod tests {
         answers.place = " ".into();
         assert!(!answers.nothing_typed());
         let chose = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             ..Answers::default()
         };
         assert!(!chose.nothing_typed());
@@ -479,7 +452,7 @@ mod tests {
             }
         }
         check::<WhoseDevice>();
-        check::<Incident>();
+        check::<WhatHappened>();
         check::<Make>();
         check::<DualSim>();
         check::<HowReported>();

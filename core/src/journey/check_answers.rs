@@ -1,9 +1,11 @@
 //! The rows of the check-answers page and what the report still lacks.
 
 use super::Page;
-use super::answers::{Answers, DualSim, Field, HowReported, Incident, Make, Network, WhoseDevice};
+use super::answers::{Answers, DualSim, Field, HowReported, Network, WhoseDevice};
 use super::flow::path;
 use crate::device::imei::{self, Imei};
+use crate::device::make::Make;
+use crate::report::WhatHappened;
 use crate::values::date::{Date, TimeOfDay, parse_date, parse_time};
 use crate::values::postcode::normalise_postcode;
 
@@ -26,7 +28,7 @@ pub enum Value {
     /// "I'll add it later".
     AddLater,
     WhoseDevice(WhoseDevice),
-    Incident(Incident),
+    Incident(WhatHappened),
     Date(Date),
     Time(TimeOfDay),
     Make(Make),
@@ -230,7 +232,7 @@ mod tests {
     fn theft() -> Answers {
         Answers {
             whose_device: Some(WhoseDevice::SomeoneElses),
-            incident: Some(Incident::Theft),
+            incident: Some(WhatHappened::Theft),
             dual_sim: Some(DualSim::Yes),
             imei_1: "35 209900 176148 1".into(),
             provider_reference: "VF-1".into(),
@@ -266,7 +268,7 @@ mod tests {
     #[test]
     fn rows_follow_the_answers_path() {
         let lost = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             lost_property_reference_later: true,
             insured: Some(true),
             ..theft()

@@ -15,8 +15,9 @@
 use crate::json::{self, Value};
 
 use super::answers::{
-    Answers, Choice, DualSim, Field, HowReported, Make, Network, WhoseDevice, is_plausible_id,
+    Answers, Choice, DualSim, Field, HowReported, Network, WhoseDevice, is_plausible_id,
 };
+use crate::device::make::Make;
 
 pub const DRAFT_VERSION: u64 = 1;
 /// A draft older than this is not offered back.
@@ -269,7 +270,7 @@ fn directory_id(value: &Value) -> Result<String, DropReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::Incident;
+    use crate::report::WhatHappened;
 
     const SAVED_AT: u64 = 1_741_500_000;
     const DAY: u64 = 24 * 60 * 60;
@@ -277,7 +278,7 @@ mod tests {
     fn everything() -> Answers {
         Answers {
             whose_device: Some(WhoseDevice::Mine),
-            incident: Some(Incident::Robbery),
+            incident: Some(WhatHappened::Robbery),
             date_day: "9".into(),
             date_month: "March".into(),
             date_year: "2025".into(),

@@ -101,7 +101,9 @@ pub fn reachable(page: Page, answers: &Answers, today: Date) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::{DualSim, HowReported, Incident, Make, Network, WhoseDevice};
+    use crate::device::make::Make;
+    use crate::journey::{DualSim, HowReported, Network, WhoseDevice};
+    use crate::report::WhatHappened;
 
     fn today() -> Date {
         Date::new(2025, 3, 9).unwrap()
@@ -110,7 +112,7 @@ mod tests {
     #[test]
     fn page_by_page_the_first_pages_shortcuts_agree_with_the_whole_rules() {
         let lost = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             ..complete()
         };
         for answers in [Answers::default(), complete(), lost] {
@@ -135,7 +137,7 @@ mod tests {
     fn complete() -> Answers {
         Answers {
             whose_device: Some(WhoseDevice::Mine),
-            incident: Some(Incident::Theft),
+            incident: Some(WhatHappened::Theft),
             date_day: "8".into(),
             date_month: "3".into(),
             date_year: "2025".into(),
@@ -217,7 +219,11 @@ mod tests {
 
     #[test]
     fn theft_robbery_and_burglary_go_through_the_police() {
-        for incident in [Incident::Theft, Incident::Robbery, Incident::Burglary] {
+        for incident in [
+            WhatHappened::Theft,
+            WhatHappened::Robbery,
+            WhatHappened::Burglary,
+        ] {
             let answers = Answers {
                 incident: Some(incident),
                 ..complete()
@@ -229,7 +235,7 @@ mod tests {
     #[test]
     fn lost_skips_the_police_and_asks_for_a_lost_property_reference() {
         let answers = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             lost_property_reference: "LP 998".into(),
             ..complete()
         };
@@ -319,7 +325,7 @@ mod tests {
         assert_eq!(next(after, &answers, Mode::Changing), Page::CheckAnswers);
 
         let found_later = Answers {
-            incident: Some(Incident::Robbery),
+            incident: Some(WhatHappened::Robbery),
             police_force: None,
             how_reported: None,
             ..complete()
@@ -347,7 +353,7 @@ mod tests {
     #[test]
     fn a_page_the_answers_leave_out_gives_way_to_the_next() {
         let lost = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             ..complete()
         };
         assert_eq!(reachable(Page::Police, &lost, today()), Page::Reference);

@@ -12,8 +12,7 @@ mod to_report;
 mod validate;
 
 pub use answers::{
-    Answers, Choice, DualSim, Field, HowReported, Incident, Make, Network, WhoseDevice,
-    is_plausible_id,
+    Answers, Choice, DualSim, Field, HowReported, Network, WhoseDevice, is_plausible_id,
 };
 pub use check_answers::{Missing, SummaryRow, Value, missing, summary};
 pub use draft::{

@@ -4,6 +4,8 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::device::make::Make;
+use crate::report::WhatHappened;
 use crate::values::date::Date;
 
 fn today() -> Date {
@@ -43,7 +45,7 @@ fn network() -> impl Strategy<Value = Option<Network>> {
 fn answers() -> impl Strategy<Value = Answers> {
     let choices = (
         choice::<WhoseDevice>(),
-        choice::<Incident>(),
+        choice::<WhatHappened>(),
         choice::<Make>(),
         network(),
         choice::<DualSim>(),

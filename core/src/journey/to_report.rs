@@ -3,8 +3,9 @@
 //! accepts. Anything that does not fit is left out and named, so the report
 //! page can say so rather than fail.
 
-use super::answers::{Answers, Field, Incident, Make};
+use super::answers::{Answers, Field};
 use crate::device::imei::{self, Imei};
+use crate::device::make::Make;
 use crate::directory::Directories;
 use crate::report::{
     self, ClaimReference, Imeis, Insurance, InsurerName, Model, PoliceForce, PolicyNumber,
@@ -72,7 +73,7 @@ pub fn build_report(
     let model = optional(&answers.model, |t| Model::new(t).ok());
     keep(Field::Model, &answers.model, model.is_some());
 
-    let (reference_typed, later, reference_field) = if incident == Incident::Lost {
+    let (reference_typed, later, reference_field) = if incident == WhatHappened::Lost {
         (
             &answers.lost_property_reference,
             answers.lost_property_reference_later,
@@ -95,7 +96,7 @@ pub fn build_report(
 
     // The police page is not on a lost phone's journey.
     let police_force = match (&answers.police_force, incident) {
-        (Some(id), Incident::Robbery | Incident::Theft | Incident::Burglary) => {
+        (Some(id), WhatHappened::Robbery | WhatHappened::Theft | WhatHappened::Burglary) => {
             let name = directories
                 .force(id)
                 .and_then(|f| PoliceForce::new(&f.name).ok());
@@ -132,9 +133,12 @@ pub fn build_report(
     let report = Report {
         imeis,
         phone,
-        make: make_name(answers.make).and_then(|m| report::Make::new(m).ok()),
+        make: answers
+            .make
+            .and_then(Make::name)
+            .and_then(|m| report::MakerName::new(m).ok()),
         model,
-        what_happened: what_happened(incident),
+        what_happened: incident,
         when: When { date, time },
         reference,
         police_force,
@@ -176,26 +180,6 @@ fn imeis_from(first: Option<Imei>, second: Option<Imei>) -> Imeis {
     }
 }
 
-/// The maker's name as providers and insurers know it; brand names are not
-/// translated.
-fn make_name(make: Option<Make>) -> Option<&'static str> {
-    match make? {
-        Make::Apple => Some("Apple"),
-        Make::Samsung => Some("Samsung"),
-        Make::Google => Some("Google"),
-        Make::Other | Make::DontKnow => None,
-    }
-}
-
-fn what_happened(incident: Incident) -> WhatHappened {
-    match incident {
-        Incident::Robbery => WhatHappened::Robbery,
-        Incident::Theft => WhatHappened::Theft,
-        Incident::Burglary => WhatHappened::Burglary,
-        Incident::Lost => WhatHappened::Lost,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,7 +190,7 @@ mod tests {
     fn robbery() -> Answers {
         Answers {
             whose_device: Some(WhoseDevice::SomeoneElses),
-            incident: Some(Incident::Robbery),
+            incident: Some(WhatHappened::Robbery),
             date_day: "24".into(),
             date_month: "11".into(),
             date_year: "2026".into(),
@@ -285,7 +269,7 @@ mod tests {
     #[test]
     fn a_lost_phone_uses_the_lost_property_reference_and_no_police() {
         let answers = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             lost_property_reference: "LP-77".into(),
             ..robbery()
         };

@@ -304,7 +304,8 @@ fn reference_problem(text: &str, field: Field, missing: Problem) -> Option<Probl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::{DualSim, Incident, Network, WhoseDevice};
+    use crate::journey::{DualSim, Network, WhoseDevice};
+    use crate::report::WhatHappened;
 
     const VALID_IMEI: &str = "352099001761481";
     const OTHER_VALID_IMEI: &str = "490154203237518";
@@ -429,7 +430,7 @@ mod tests {
     #[test]
     fn free_text_has_a_length_limit() {
         let answers = Answers {
-            make: Some(crate::journey::Make::Apple),
+            make: Some(crate::device::make::Make::Apple),
             colour: "x".repeat(101),
             ..Answers::default()
         };
@@ -533,7 +534,7 @@ mod tests {
     #[test]
     fn a_lost_phone_needs_a_lost_property_reference_instead() {
         let answers = Answers {
-            incident: Some(Incident::Lost),
+            incident: Some(WhatHappened::Lost),
             crime_reference: "CR/123".into(),
             ..Answers::default()
         };

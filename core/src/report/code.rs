@@ -4,7 +4,7 @@
 
 use crate::device::imei::{self, Imei, ImeiError};
 use crate::report::{
-    Address, ClaimReference, Code, Imeis, Insurance, InsurerName, Make, Model, PersonName,
+    Address, ClaimReference, Code, Imeis, Insurance, InsurerName, MakerName, Model, PersonName,
     PoliceForce, PolicyNumber, Reference, Report, Text, TextError, Victim, WhatHappened,
     is_forbidden,
 };
@@ -473,7 +473,7 @@ struct Reader {
     recipient: Option<Recipient>,
     imeis: Vec<ImeiLine>,
     phone: Option<PhoneNumber>,
-    make: Option<Make>,
+    make: Option<MakerName>,
     model: Option<Model>,
     what_happened: Option<WhatHappened>,
     when: Option<When>,
@@ -701,7 +701,7 @@ pub(crate) mod fixtures {
         Report {
             imeis: Imeis::Two(imei("352099001761481"), imei("490154203237518")),
             phone: Some(PhoneNumber::parse("07700 900123").unwrap()),
-            make: Some(Make::new("Apple").unwrap()),
+            make: Some(MakerName::new("Apple").unwrap()),
             model: Some(Model::new("iPhone 15 Pro").unwrap()),
             what_happened: WhatHappened::Robbery,
             when: when((2026, 11, 24), Some((21, 30, 0))),
@@ -724,7 +724,7 @@ pub(crate) mod fixtures {
         Report {
             imeis: Imeis::NotFound,
             phone: Some(PhoneNumber::parse("+33 6 12 34 56 78").unwrap()),
-            make: Some(Make::new("Samsung").unwrap()),
+            make: Some(MakerName::new("Samsung").unwrap()),
             model: None,
             what_happened: WhatHappened::Lost,
             when: when((2026, 3, 1), None),
@@ -744,7 +744,7 @@ pub(crate) mod fixtures {
         Report {
             imeis: Imeis::Two(imei("352099001761481"), imei("490154203237518")),
             phone: Some(PhoneNumber::parse("1-2-3-4-5-6-7-8-9-01").unwrap()),
-            make: Some(Make::new(&fill(Make::MAX)).unwrap()),
+            make: Some(MakerName::new(&fill(MakerName::MAX)).unwrap()),
             model: Some(Model::new(&fill(Model::MAX)).unwrap()),
             what_happened: WhatHappened::Burglary,
             when: when((2026, 11, 24), Some((21, 30, -330))),

@@ -18,7 +18,7 @@ use crate::values::phone::PhoneNumber;
 pub struct Report<I = Imei> {
     pub imeis: Imeis<I>,
     pub phone: Option<PhoneNumber>,
-    pub make: Option<Make>,
+    pub make: Option<MakerName>,
     pub model: Option<Model>,
     pub what_happened: WhatHappened,
     pub when: When,
@@ -98,7 +98,7 @@ pub struct Victim {
 // Length limits are in UTF-8 bytes as written in a code (a line break or a
 // backslash counts 2), so the largest report still fits a QR code that scans
 // easily. For unaccented Latin letters a byte is a character.
-pub type Make = Text<20>;
+pub type MakerName = Text<20>;
 pub type Model = Text<40>;
 pub type PoliceForce = Text<40>;
 pub type InsurerName = Text<40>;
@@ -264,9 +264,9 @@ mod tests {
 
     #[test]
     fn text_length_counts_bytes_as_written_in_a_code() {
-        assert!(Make::new(&"a".repeat(20)).is_ok());
+        assert!(MakerName::new(&"a".repeat(20)).is_ok());
         assert_eq!(
-            Make::new(&"é".repeat(11)),
+            MakerName::new(&"é".repeat(11)),
             Err(TextError::TooLong {
                 max: 20,
                 length: 22

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use crate::ui::contact::{CallLink, Hours, MakerLink, WebLink};
 use crate::ui::form::{Details, QuestionPage};
 use crate::ui::state::{rich, tr, use_state};
+use stolen_phone_core::device::make::Make;
 use stolen_phone_core::directory::{NetworkProvider, ServiceKind};
 use stolen_phone_core::i18n::Msg;
-use stolen_phone_core::journey::{Make, Network, Page};
+use stolen_phone_core::journey::{Network, Page};
 
 #[component]
 pub fn ActNowPage() -> impl IntoView {

@@ -11,9 +11,10 @@ use crate::ui::words;
 use stolen_phone_core::device::imei::{
     self, Change, Found, Imei, PairCheck, Reading, check_pair, examine,
 };
-use stolen_phone_core::device::tac::makes_disagree;
+use stolen_phone_core::device::make::Make;
+use stolen_phone_core::device::make::makes_disagree;
 use stolen_phone_core::i18n::{Catalog, Msg};
-use stolen_phone_core::journey::{Field, Make, Page, next};
+use stolen_phone_core::journey::{Field, Page, next};
 
 // ---------------------------------------------------------------------------
 // Find your IMEI
@@ -411,9 +412,10 @@ fn model_lines(cx: &Context<'_>, imei: &Imei) -> Vec<Line> {
             let mut lines = vec![Line::Say(
                 c.fill(Msg::ImeiCheckModel, &[("maker", &maker), ("model", &model)]),
             )];
-            let said = cx
-                .make
-                .filter(|m| stated_maker(*m).is_some_and(|stated| makes_disagree(stated, &maker)));
+            let said = cx.make.filter(|m| {
+                m.name()
+                    .is_some_and(|stated| makes_disagree(stated, &maker))
+            });
             if let Some(said) = said {
                 lines.push(Line::Warn(c.fill(
                     Msg::ImeiCheckMakeDisagrees,
@@ -428,16 +430,6 @@ fn model_lines(cx: &Context<'_>, imei: &Imei) -> Vec<Line> {
         }
         None if cx.tacs.is_ready() => vec![Line::Say(c.get(Msg::ImeiCheckModelUnknown).to_owned())],
         None => Vec::new(),
-    }
-}
-
-/// The maker's name as the TAC table writes it, for the makes we ask about.
-fn stated_maker(make: Make) -> Option<&'static str> {
-    match make {
-        Make::Apple => Some("Apple"),
-        Make::Samsung => Some("Samsung"),
-        Make::Google => Some("Google"),
-        Make::Other | Make::DontKnow => None,
     }
 }
 

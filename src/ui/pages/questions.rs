@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::ui::form::{Heading, PageWarnings, QuestionPage, RadioOption, Radios, TextField};
 use crate::ui::state::{tr, tr_numbers, use_state};
 use crate::ui::words;
+use stolen_phone_core::device::make::Make;
 use stolen_phone_core::i18n::Msg;
-use stolen_phone_core::journey::{Choice, DualSim, Field, Incident, Make, Network, Page};
+use stolen_phone_core::journey::{Choice, DualSim, Field, Network, Page};
+use stolen_phone_core::report::WhatHappened;
 
 #[component]
 pub fn WhatHappenedPage() -> impl IntoView {
@@ -17,7 +19,7 @@ pub fn WhatHappenedPage() -> impl IntoView {
         Msg::IncidentBurglaryHint,
         Msg::IncidentLostHint,
     ];
-    let options = Incident::ALL
+    let options = WhatHappened::ALL
         .iter()
         .zip(hints)
         .map(|(&i, hint)| RadioOption::of(i, words::incident(i), Some(hint)))
@@ -26,7 +28,7 @@ pub fn WhatHappenedPage() -> impl IntoView {
         <QuestionPage page=Page::WhatHappened>
             <Radios field=Field::Incident legend=Msg::WhatHappenedQuestion options=options
                 get=|a| a.incident.map(|i| i.key().to_owned())
-                set=|a, key| a.incident = Incident::from_key(key)/>
+                set=|a, key| a.incident = WhatHappened::from_key(key)/>
         </QuestionPage>
     }
 }
