@@ -183,7 +183,7 @@ fn OrganisationSupport() -> impl IntoView {
                 .catalog
                 .with(|c| c.fill(Msg::FooterHelpFrom, &[("name", &org.name)]));
             let phone = org.support_phone.map(|number| {
-                let href = stolen_phone_core::directory::tel_uri(&number).unwrap_or_default();
+                let href = stolen_phone_core::values::phone::tel_uri(&number).unwrap_or_default();
                 view! { <li><a href=href><bdi>{number}</bdi></a></li> }
             });
             let web = org.support_url.map(|url| {

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::ui::state::{tr, use_state};
-use stolen_phone_core::directory::{ALWAYS_OPEN, tel_uri};
+use stolen_phone_core::directory::ALWAYS_OPEN;
 use stolen_phone_core::i18n::Msg;
+use stolen_phone_core::values::phone::tel_uri;
 
 /// A number to call, as a `tel:` link; as plain text if it cannot be dialled.
 #[component]

@@ -12,6 +12,7 @@ pub mod numbers;
 use crate::directory::numbers::NUMBER_FIELDS;
 use crate::json::{self, Value};
 use crate::values::date::Date;
+use crate::values::phone::is_valid_uk_phone_number;
 
 // The runtime copies: build.rs leaves out sources, dates and notes, which the
 // widget never shows. The tests check the full files.
@@ -832,69 +833,6 @@ pub fn is_valid_date(date: &str) -> bool {
     Date::parse_iso(date).is_ok()
 }
 
-/// A number a UK caller can dial or text: a 3-digit short code (101, 159), a 5-digit one (the
-/// text number 61016, the relay prefix 18000), a national number starting 01, 02, 03, 07, 0800
-/// or 0808 of the right length, or the same in +44 form. Spaces are allowed.
-pub fn is_valid_uk_phone_number(number: &str) -> bool {
-    national_digits(number).is_some()
-}
-
-/// A `tel:` link in international form, or `None` for a number that is not valid.
-/// Short codes stay as they are: they only work when dialled from a UK phone.
-pub fn tel_uri(number: &str) -> Option<String> {
-    let digits = national_digits(number)?;
-    match digits.strip_prefix('0') {
-        Some(rest) => Some(format!("tel:+44{rest}")),
-        None => Some(format!("tel:{digits}")),
-    }
-}
-
-/// The number as national digits ("0808...", "101"), or `None` when it is not dialable.
-fn national_digits(number: &str) -> Option<String> {
-    let compact: String = number.chars().filter(|c| *c != ' ').collect();
-    let (international, digits) = match compact.strip_prefix("+44") {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, compact),
-    };
-    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
-    if international {
-        // "+44 0..." is a common typing slip that does not connect.
-        if digits.starts_with('0') {
-            return None;
-        }
-        let national = format!("0{digits}");
-        return is_national_number(&national).then_some(national);
-    }
-    if matches!(digits.len(), 3 | 5) && !digits.starts_with('0') {
-        return Some(digits);
-    }
-    is_national_number(&digits).then_some(digits)
-}
-
-fn is_national_number(digits: &str) -> bool {
-    let length = digits.len();
-    // 070 (personal numbers) and 076 (pagers) look like mobiles but are charged at high rates
-    // and are a known route for scams, so they are never shown.
-    if digits.starts_with("070") || digits.starts_with("076") {
-        return false;
-    }
-    if digits.starts_with("0800") {
-        return length == 10 || length == 11;
-    }
-    if digits.starts_with("0808") {
-        return length == 11;
-    }
-    if digits.starts_with("01") {
-        return length == 10 || length == 11;
-    }
-    ["02", "03", "07"]
-        .iter()
-        .any(|prefix| digits.starts_with(prefix))
-        && length == 11
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1272,54 +1210,6 @@ mod tests {
             kinds(&validate_providers(&[provider])),
             [("runs_on".to_string(), ProblemKind::BadId)]
         );
-    }
-
-    #[test]
-    fn phone_numbers_in_the_forms_victims_see() {
-        for good in [
-            "101",
-            "159",
-            "61016",
-            "18000",
-            "0808 16 89 111",
-            "0800 40 50 40",
-            "0300 123 2040",
-            "0344 809 0202",
-            "020 7946 0000",
-            "+44 7836 191191",
-            "+44 300 123 2040",
-        ] {
-            assert!(is_valid_uk_phone_number(good), "{good} should be valid");
-        }
-        for bad in [
-            "",
-            "10",
-            "1010",
-            "01016",
-            "610160",
-            "0300 123 204",
-            "0909 123 4567",
-            "0700 123 4567",
-            "+44 0300 123 2040",
-            "0300-123-2040",
-            "call 101",
-        ] {
-            assert!(!is_valid_uk_phone_number(bad), "{bad} should be invalid");
-        }
-    }
-
-    #[test]
-    fn tel_links_use_the_international_form() {
-        assert_eq!(
-            tel_uri("0808 16 89 111").as_deref(),
-            Some("tel:+448081689111")
-        );
-        assert_eq!(
-            tel_uri("+44 7836 191191").as_deref(),
-            Some("tel:+447836191191")
-        );
-        assert_eq!(tel_uri("101").as_deref(), Some("tel:101"));
-        assert_eq!(tel_uri("not a number"), None);
     }
 
     #[test]

@@ -9,9 +9,9 @@ use crate::json::{self, Value};
 
 use crate::directory::{
     self, Directories, NetworkProvider, PoliceForce, SupportService, is_slug, is_valid_https_url,
-    is_valid_uk_phone_number,
 };
 use crate::i18n::Locale;
+use crate::values::phone::is_valid_uk_phone_number;
 
 /// The only version this widget reads.
 pub const CONFIG_VERSION: u64 = 1;

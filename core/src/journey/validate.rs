@@ -5,8 +5,8 @@
 use super::Page;
 use super::answers::{Answers, Field, is_plausible_id};
 use crate::device::imei::{self, ImeiError};
-use crate::values::date::Date;
-use crate::values::date::{DateError, parse_date, parse_time};
+use crate::values::date::{Date, DateError, parse_date, parse_time};
+use crate::values::phone::{PhoneError, PhoneNumber};
 use crate::values::postcode::normalise_postcode;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -249,16 +249,17 @@ fn date_problem(answers: &Answers, today: Option<Date>) -> Option<(Field, Proble
     Some((field, problem))
 }
 
-/// UK and international numbers: 7 to 16 digits, with the usual punctuation.
+/// A number the report code can carry (`PhoneNumber`'s rules) that a
+/// provider can call back: 7 to 16 digits.
 fn phone_number_problem(text: &str) -> Option<Problem> {
-    if is_blank(text) {
-        return Some(Problem::PhoneNumberMissing);
-    }
-    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-');
-    if let Some(c) = text.trim().chars().find(|&c| !allowed(c)) {
-        return Some(Problem::PhoneNumberCharacter(c));
-    }
-    match text.chars().filter(char::is_ascii_digit).count() {
+    let digits = match PhoneNumber::parse(text) {
+        Ok(number) => number.digit_count(),
+        Err(PhoneError::Empty) => return Some(Problem::PhoneNumberMissing),
+        Err(PhoneError::Unsupported(c)) => return Some(Problem::PhoneNumberCharacter(c)),
+        Err(PhoneError::NoDigits) => return Some(Problem::PhoneNumberTooFewDigits),
+        Err(PhoneError::TooLong { .. }) => return Some(Problem::PhoneNumberTooManyDigits),
+    };
+    match digits {
         ..7 => Some(Problem::PhoneNumberTooFewDigits),
         17.. => Some(Problem::PhoneNumberTooManyDigits),
         _ => None,
@@ -446,6 +447,7 @@ mod tests {
             ("", Some(Problem::PhoneNumberMissing)),
             ("07700 900123", None),
             ("+44 (0)7700-900123", None),
+            ("07700.900.123", None),
             ("07700 9OO123", Some(Problem::PhoneNumberCharacter('O'))),
             ("123456", Some(Problem::PhoneNumberTooFewDigits)),
             ("12345678901234567", Some(Problem::PhoneNumberTooManyDigits)),
