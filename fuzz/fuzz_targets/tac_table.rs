@@ -3,7 +3,8 @@
 //! give a table or an error, never a panic; an export that reads must
 //! encode to a table that decodes.
 use libfuzzer_sys::fuzz_target;
-use stolen_phone_core::device::tac::{TacTable, encode, read_osmocom_csv};
+use stolen_phone_core::device::tac::TacTable;
+use xtask::tac::{encode, read_osmocom_csv};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(table) = TacTable::from_bytes(data) {

@@ -55,7 +55,7 @@ impl Tacs {
     /// The model an IMEI's TAC names, if the table is loaded and has it.
     pub fn model(&self, imei: &Imei) -> Option<ModelName> {
         self.table.with(|t| match t {
-            TacLookup::Ready(table) => table.lookup_str(&imei.tac()).map(|m| ModelName {
+            TacLookup::Ready(table) => table.lookup(imei.tac()).map(|m| ModelName {
                 maker: m.maker.to_owned(),
                 model: m.model.to_owned(),
             }),

@@ -412,7 +412,7 @@ fn write_tac_table(dist: &Path) -> Result {
         );
         // An empty table, so the widget's request finds a file and says
         // "model lookup is not installed" without an error in the console.
-        let empty = stolen_phone_core::device::tac::encode(&[], "");
+        let empty = crate::tac::encode(&[], "");
         fs::create_dir_all(dist.join("data"))?;
         fs::write(dist.join("data/tac.bin"), empty)?;
         return Ok(());

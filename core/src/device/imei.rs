@@ -5,13 +5,43 @@
 use std::fmt;
 
 /// A 15-digit IMEI whose check digit is right. Only this module makes one.
+/// A Type Allocation Code: 8 digits, so below 100 000 000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Tac(u32);
+
+impl Tac {
+    pub fn new(code: u32) -> Option<Tac> {
+        (code < 100_000_000).then_some(Tac(code))
+    }
+
+    /// Exactly 8 ASCII digits.
+    pub fn parse(text: &str) -> Option<Tac> {
+        if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok().map(Tac)
+    }
+
+    pub fn code(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for Tac {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:08}", self.0)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Imei([u8; 15]);
 
 impl Imei {
     /// Type Allocation Code: the first 8 digits, which name the model.
-    pub fn tac(&self) -> String {
-        digits_to_string(&self.0[..8])
+    pub fn tac(&self) -> Tac {
+        Tac(self.0[..8]
+            .iter()
+            .fold(0, |code, &digit| code * 10 + u32::from(digit)))
     }
 
     /// The 6-digit serial number within the TAC.
@@ -790,7 +820,7 @@ fn corrections(digits: &[u8], known_tac: &dyn Fn(&str) -> bool) -> Vec<Correctio
             found.push(Correction {
                 imei,
                 change,
-                known_tac: known_tac(&imei.tac()),
+                known_tac: known_tac(&imei.tac().to_string()),
             });
         }
     };
@@ -850,7 +880,10 @@ pub fn check_pair<M: AsRef<str>>(
     if first == second {
         return PairCheck::Same;
     }
-    match (maker_of(&first.tac()), maker_of(&second.tac())) {
+    match (
+        maker_of(&first.tac().to_string()),
+        maker_of(&second.tac().to_string()),
+    ) {
         (Some(a), Some(b)) if !super::make::same_maker(a.as_ref(), b.as_ref()) => {
             PairCheck::DifferentMakers {
                 first: a.as_ref().to_owned(),
@@ -869,7 +902,7 @@ mod tests {
     fn accepts_a_valid_imei_typed_with_spaces() {
         let imei = parse("35-209900 176148 1").unwrap();
         assert_eq!(imei.to_string(), "352099001761481");
-        assert_eq!(imei.tac(), "35209900");
+        assert_eq!(imei.tac().to_string(), "35209900");
         assert_eq!(imei.serial(), "176148");
         assert_eq!(imei.check_digit(), 1);
     }
@@ -983,7 +1016,7 @@ mod tests {
     #[test]
     fn gives_the_parts_and_reporting_body_of_an_imei() {
         let imei = imei(VALID);
-        assert_eq!(imei.tac(), "35209900");
+        assert_eq!(imei.tac().to_string(), "35209900");
         assert_eq!(imei.serial(), "176148");
         assert_eq!(imei.check_digit(), 1);
         let body = imei.reporting_body().unwrap();
@@ -1267,7 +1300,7 @@ mod tests {
             panic!("not an MEID");
         };
         assert_eq!(meid, gha);
-        assert_eq!(imei.map(|i| i.tac()), Some("99000512".into()));
+        assert_eq!(imei.map(|i| i.tac().to_string()), Some("99000512".into()));
         // The decimal form: A1000012 and 345678 as 10 and 8 digits.
         assert_eq!(
             one("MEID DEC: 270113179403430008"),

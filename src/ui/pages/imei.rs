@@ -544,7 +544,7 @@ fn ImeiParts(imei: Imei) -> impl IntoView {
     view! {
         <dl class="summary-list">
             {row(Msg::ImeiPartImei, imei.to_string())}
-            {row(Msg::ImeiPartTac, imei.tac())}
+            {row(Msg::ImeiPartTac, imei.tac().to_string())}
             {row(Msg::ImeiPartSerial, imei.serial())}
             {row(Msg::ImeiPartCheckDigit, imei.check_digit().to_string())}
             <div class="summary-list__row">

@@ -4,9 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
-use stolen_phone_core::device::tac;
+use stolen_phone_core::device::tac::TacTable;
 
 use crate::{Result, repo_root};
+
+mod encode;
+mod osmocom;
+
+pub use encode::{TacRow, encode};
+pub use osmocom::{OsmocomError, OsmocomImport, read_osmocom_csv};
 
 /// What an import read and wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,9 +36,9 @@ pub struct ImportSummary {
 pub fn import(csv: &Path, out: &Path) -> Result<ImportSummary> {
     let text = std::fs::read_to_string(csv)
         .map_err(|e| format!("cannot read the TAC export {}: {e}", csv.display()))?;
-    let export = tac::read_osmocom_csv(&text).map_err(|e| format!("{}: {e}", csv.display()))?;
-    let bytes = tac::encode(&export.rows, &export.licence);
-    tac::TacTable::from_bytes(&bytes)?;
+    let export = read_osmocom_csv(&text).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let bytes = encode(&export.rows, &export.licence);
+    TacTable::from_bytes(&bytes)?;
     if let Some(folder) = out.parent() {
         std::fs::create_dir_all(folder)?;
     }
@@ -71,7 +77,7 @@ mod tests {
             (summary.tacs, summary.bad_tacs, summary.duplicates),
             (8, 3, 1)
         );
-        let table = tac::TacTable::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+        let table = TacTable::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
         assert_eq!(table.len(), 8);
         assert_eq!(summary.bytes, std::fs::read(&out).unwrap().len());
         let _ = std::fs::remove_dir_all(out.parent().unwrap());

@@ -6,7 +6,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use stolen_phone_core::device::imei;
-use stolen_phone_core::device::tac::{self, TacTable};
+use stolen_phone_core::device::tac::TacTable;
+use xtask::tac;
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/invented_tac_export.csv");
 
