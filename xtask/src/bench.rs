@@ -20,6 +20,7 @@ pub fn run() -> Result {
     let counter_dist = bench_dir.join("counter");
     // The counter is compiled exactly as the widget is, so the ratio
     // compares the code and not the build settings.
+    let std = dist::std_lib();
     run_cmd(dist::with_release_wasm_flags(
         command("trunk")
             .args(["build", "--release", "--offline", "--dist"])
@@ -27,6 +28,7 @@ pub fn run() -> Result {
             .current_dir(repo_root().join("bench/counter"))
             .env("TRUNK_OFFLINE", "true"),
         &[],
+        std,
     ))?;
     dist::compress_all(&counter_dist)?;
     let plain_dir = bench_dir.join("plain");

@@ -24,7 +24,7 @@ pub fn build_release() -> Result {
         fs::remove_dir_all(&dist)?;
     }
     fs::create_dir_all(&dist)?;
-    let code = build_code(&dist)?;
+    let code = build_code(&dist, std_lib(), &crate::repo_root().join("target"))?;
     write_page(&dist, &code)?;
     write_locales(&dist)?;
     write_tac_table(&dist)?;
@@ -81,36 +81,103 @@ fn minify(dist: &Path, names: &[&str], kind: Script) -> Result {
     Ok(())
 }
 
+/// How the standard library is compiled into the release wasm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StdLib {
+    /// Rebuilt with three settings stable Rust keeps behind
+    /// `RUSTC_BOOTSTRAP`: a panic is a bare trap (no unwinding or message
+    /// machinery; `boot.js` shows the crash message when a trap reaches the
+    /// page), panics carry no file names, and `Debug` formatting is empty.
+    Rebuilt,
+    /// The precompiled one, for a compiler that refuses those settings.
+    Shipped,
+}
+
+/// The compiler's settings for `StdLib::Rebuilt`.
+const REBUILT_STD_FLAGS: [&str; 4] = [
+    "-Zunstable-options",
+    "-Cpanic=immediate-abort",
+    "-Zlocation-detail=none",
+    "-Zfmt-debug=none",
+];
+
+/// Whether this compiler accepts the rebuild's settings: asked once, in a
+/// second, of rustc itself. If it refuses (another Rust version renamed a
+/// setting, or the source of the standard library is missing), the build
+/// goes on with the shipped standard library and says so in one line.
+pub fn std_lib() -> StdLib {
+    static CHOSEN: std::sync::OnceLock<StdLib> = std::sync::OnceLock::new();
+    *CHOSEN.get_or_init(|| {
+        let sysroot = command("rustc").args(["--print", "sysroot"]).output();
+        let has_source = sysroot.ok().is_some_and(|out| {
+            let root = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            Path::new(&root).join("lib/rustlib/src/rust/library/std").is_dir()
+        });
+        let accepted = has_source
+            && command("rustc")
+                .env("RUSTC_BOOTSTRAP", "1")
+                .args(REBUILT_STD_FLAGS)
+                .args(["--target", "wasm32-unknown-unknown", "--print", "cfg"])
+                .output()
+                .is_ok_and(|out| out.status.success());
+        if accepted {
+            StdLib::Rebuilt
+        } else {
+            eprintln!(
+                "This compiler refuses the smaller standard library's settings: building with the shipped one (a larger wasm, with panic messages)."
+            );
+            StdLib::Shipped
+        }
+    })
+}
+
 /// Sets how every release wasm is compiled, the widget's and the bench's
-/// counter alike, plus `extra` rustflags.
-///
-/// The standard library is rebuilt with three settings stable Rust keeps
-/// behind `RUSTC_BOOTSTRAP`: a panic is a bare trap (no unwinding or message
-/// machinery; `boot.js` shows the crash message when a trap reaches the
-/// page), panics carry no file names, and `Debug` formatting is empty.
-/// Together they took 16 KB of brotli off the main module (156 KB to 140 KB).
-/// The compiler is the same stable one; if a later release renames a
-/// setting, this build fails rather than quietly growing.
-pub fn with_release_wasm_flags<'c>(cmd: &'c mut Command, extra: &[&str]) -> &'c mut Command {
-    let flags = [
-        "--cfg",
-        "erase_components",
-        "-Zunstable-options",
-        "-Cpanic=immediate-abort",
-        "-Zlocation-detail=none",
-        "-Zfmt-debug=none",
-    ];
-    cmd.env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env(
-            "CARGO_ENCODED_RUSTFLAGS",
-            flags
-                .iter()
-                .chain(extra)
-                .copied()
-                .collect::<Vec<_>>()
-                .join("\x1f"),
-        )
+/// counter alike, plus `extra` rustflags. `RUSTC_BOOTSTRAP` is set only
+/// here, and only for `StdLib::Rebuilt`. Cargo's `-Zallow-features` cannot
+/// narrow it: Cargo hands the list to rustc for the standard library's own
+/// crates too, which need their own features (the `core` crate's build
+/// did not finish in 16 minutes with it). The rebuilt standard library
+/// took 16 KB of brotli off the main module (156 KB to 140 KB); `cargo
+/// xtask size` measures both again.
+pub fn with_release_wasm_flags<'c>(
+    cmd: &'c mut Command,
+    extra: &[&str],
+    std: StdLib,
+) -> &'c mut Command {
+    let mut flags = vec!["--cfg", "erase_components"];
+    if std == StdLib::Rebuilt {
+        flags.extend(REBUILT_STD_FLAGS);
+        cmd.env("RUSTC_BOOTSTRAP", "1")
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort");
+    }
+    flags.extend(extra);
+    cmd.env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"))
+}
+
+/// The loader wasm-split writes, made to compile each module as it arrives
+/// instead of leaving its response unread until the modules it needs are
+/// in: Chromium holds an unread response's connection, and enough of them
+/// stall the rest. The text it expects is that of the exact version pinned
+/// in xtask/Cargo.toml; a test checks it against that version's source.
+fn patch_split_loader(loader: &str) -> Result<String> {
+    let mut loader = loader.to_owned();
+    for (old, new) in [
+        (
+            "const src = fetch(new URL(",
+            "const src = WebAssembly.compileStreaming(fetch(new URL(",
+        ),
+        (", import.meta.url));", ", import.meta.url)));"),
+        (
+            "(WebAssembly.instantiateStreaming(src, imports))",
+            "(WebAssembly.instantiate(await src, imports))",
+        ),
+    ] {
+        if !loader.contains(old) {
+            return Err(format!("__wasm_split.js no longer has {old:?}").into());
+        }
+        loader = loader.replace(old, new);
+    }
+    Ok(loader)
 }
 
 /// The file names (in `dist/`) of the code the page starts with.
@@ -129,23 +196,26 @@ const SPLIT_PREFIX: &str = "split-";
 /// Builds the widget's wasm, splits off the code only later pages need,
 /// runs wasm-bindgen and wasm-opt, and writes the files into `dist/` under
 /// names that carry a hash of their contents.
-fn build_code(dist: &Path) -> Result<Code> {
+fn build_code(dist: &Path, std: StdLib, target_dir: &Path) -> Result<Code> {
     // The splitter reads the linker's relocations to see what code uses
     // what; `split_pages` turns the later pages into split points.
     run(with_release_wasm_flags(
-        command("cargo").args([
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--bin",
-            BIN,
-        ]),
+        command("cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                BIN,
+                "--target-dir",
+            ])
+            .arg(target_dir),
         &["-Clink-args=--emit-relocs", "--cfg", "split_pages"],
+        std,
     ))?;
-    let root = crate::repo_root();
-    let input = fs::read(root.join(format!("target/wasm32-unknown-unknown/release/{BIN}.wasm")))?;
-    let work = root.join("target/split");
+    let input = fs::read(target_dir.join(format!("wasm32-unknown-unknown/release/{BIN}.wasm")))?;
+    let work = target_dir.join("split");
     if work.exists() {
         fs::remove_dir_all(&work)?;
     }
@@ -194,7 +264,11 @@ fn build_code(dist: &Path) -> Result<Code> {
     // If the panic settings ever stop applying, panic messages and source
     // paths come back: fail rather than ship the heavier build.
     let bytes = fs::read(&main_wasm)?;
-    for sign in ["panicked at", "/rustc/", ".cargo/registry"] {
+    let signs: &[&str] = match std {
+        StdLib::Rebuilt => &["panicked at", "/rustc/", ".cargo/registry"],
+        StdLib::Shipped => &[],
+    };
+    for sign in signs {
         if bytes.windows(sign.len()).any(|w| w == sign.as_bytes()) {
             return Err(
                 format!("the main wasm holds {sign:?}: the panic settings did not apply").into(),
@@ -205,26 +279,7 @@ fn build_code(dist: &Path) -> Result<Code> {
     // Content names: each split module by its own bytes; the glue, the
     // loader and the main module refer to one another, so all three carry
     // one hash of the three together.
-    let mut loader = fs::read_to_string(work.join("__wasm_split.js"))?;
-    // Compile each module as it arrives instead of leaving its response
-    // unread until the modules it needs are in: Chromium holds an unread
-    // response's connection, and enough of them stall the rest.
-    for (old, new) in [
-        (
-            "const src = fetch(new URL(",
-            "const src = WebAssembly.compileStreaming(fetch(new URL(",
-        ),
-        (", import.meta.url));", ", import.meta.url)));"),
-        (
-            "(WebAssembly.instantiateStreaming(src, imports))",
-            "(WebAssembly.instantiate(await src, imports))",
-        ),
-    ] {
-        if !loader.contains(old) {
-            return Err(format!("__wasm_split.js no longer has {old:?}").into());
-        }
-        loader = loader.replace(old, new);
-    }
+    let mut loader = patch_split_loader(&fs::read_to_string(work.join("__wasm_split.js"))?)?;
     for module in &split.split_modules {
         let stem = file_stem(module)?;
         let bytes = fs::read(module)?;
@@ -602,6 +657,36 @@ fn when_loaded(name: &str) -> Loaded {
     }
 }
 
+/// Builds the code once more with the shipped standard library, in a
+/// folder of its own, and prints the main module's brotli size both ways,
+/// so the rebuild's saving stays measured.
+pub fn print_std_saving(dir: &Path) -> Result {
+    if std_lib() != StdLib::Rebuilt {
+        return Ok(());
+    }
+    let compare = crate::repo_root().join("target/shipped-std");
+    let other = compare.join("dist");
+    if other.exists() {
+        fs::remove_dir_all(&other)?;
+    }
+    fs::create_dir_all(&other)?;
+    build_code(&other, StdLib::Shipped, &compare)?;
+    let main_module = |dir: &Path| -> Result<u64> {
+        let name = fs::read_dir(dir)?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|n| n.starts_with(BIN) && n.ends_with("_bg.wasm"))
+            .ok_or("no main module")?;
+        Ok(brotli_bytes(&fs::read(dir.join(name))?)?.len() as u64)
+    };
+    let rebuilt = main_module(dir)?;
+    let plain = main_module(&other)?;
+    println!(
+        "main module, brotli 11: {rebuilt} bytes with the rebuilt standard library, {plain} with the shipped one ({} saved)",
+        plain.saturating_sub(rebuilt)
+    );
+    Ok(())
+}
+
 /// Prints the size table and the first-visit totals.
 pub fn print_sizes(dir: &Path) -> Result {
     let rows = sizes(dir)?;
@@ -639,4 +724,51 @@ pub fn print_sizes(dir: &Path) -> Result {
         &[Loaded::FirstPage, Loaded::AfterFirstPage],
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loader patch expects the text of the pinned wasm-split: read its
+    /// fetcher from that version's source, as the splitter fills it in.
+    #[test]
+    fn the_loader_patch_fits_the_pinned_splitter() {
+        // Building xtask unpacked the pinned version's source into Cargo's
+        // registry folder.
+        let cargo_home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+            .unwrap();
+        let pinned = include_str!("../Cargo.toml")
+            .lines()
+            .find_map(|line| line.strip_prefix("wasm_split_cli_support = \"="))
+            .and_then(|rest| rest.strip_suffix('"'))
+            .expect("xtask/Cargo.toml pins wasm_split_cli_support exactly");
+        let js = fs::read_dir(cargo_home.join("registry/src"))
+            .unwrap()
+            .filter_map(|index| {
+                let crate_dir = format!("wasm_split_cli_support-{pinned}");
+                let path = index.ok()?.path().join(crate_dir).join("src/js.rs");
+                fs::read_to_string(path).ok()
+            })
+            .next()
+            .expect("the pinned wasm_split_cli_support's source");
+        let start = js.find("const src = fetch(").expect("the web fetcher");
+        let end = start + js[start..].find("\"#").expect("the end of the fetcher");
+        let fetcher = js[start..end]
+            .replace("{{", "{")
+            .replace("}}", "}")
+            .replace("{file_path}", "\"./split_journey.wasm\"")
+            .replace("{wrap}", "");
+        let patched = patch_split_loader(&fetcher).unwrap();
+        assert!(
+            patched.contains(
+                "const src = WebAssembly.compileStreaming(fetch(new URL(\"./split_journey.wasm\", import.meta.url)));"
+            ),
+            "{patched}"
+        );
+        assert!(patched.contains("(WebAssembly.instantiate(await src, imports))"));
+        assert!(patch_split_loader("something else").is_err());
+    }
 }

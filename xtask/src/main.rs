@@ -62,7 +62,8 @@ fn serve(args: &[String]) -> Result {
 fn size() -> Result {
     tools::ensure_build_tools()?;
     dist::build_release()?;
-    dist::print_sizes(&dist_dir())
+    dist::print_sizes(&dist_dir())?;
+    dist::print_std_saving(&dist_dir())
 }
 
 fn test() -> Result {
