@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::host;
-use crate::ui::language::{LanguagePicker, initial_locale, switch_to};
-use crate::ui::offline::{UpdateNotice, provide_offline};
+use crate::ui::components::quick_exit::QuickExit;
+use crate::ui::load::host;
+use crate::ui::load::language::{LanguagePicker, initial_locale, switch_to};
+use crate::ui::load::tac::provide_tac_table;
 use crate::ui::pages::page_view;
-use crate::ui::quick_exit::QuickExit;
-use crate::ui::split::{now_or_never, split_off};
+use crate::ui::platform::offline::{UpdateNotice, provide_offline};
+use crate::ui::platform::split::{now_or_never, split_off};
+use crate::ui::platform::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
-use crate::ui::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
-use crate::ui::tac::provide_tac_table;
 use stolen_phone_core::i18n::{Dir, Msg};
 use stolen_phone_core::journey::{Answers, Mode, Page, WhoseDevice, reachable};
 use stolen_phone_core::values::date::Date;
@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
     host::apply_link(&link, state);
     state.link.set_value(link.clone());
     if let Some(origin) = link.host_origin.clone().filter(|_| link.embedded) {
-        crate::ui::embed::report_height(origin);
+        crate::ui::platform::embed::report_height(origin);
     }
     provide_offline(link.embedded);
     switch_to(state, initial_locale(link.lang));

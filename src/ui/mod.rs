@@ -2,24 +2,11 @@
 //! and the panic fallback. Every decision is made in `core`.
 
 mod app;
-mod contact;
-mod copy;
-mod directories;
-mod download;
-mod embed;
-mod fetch;
-mod form;
-mod host;
-mod language;
-mod offline;
+mod components;
+mod load;
 mod pages;
-mod qr;
-mod quick_exit;
-mod shared;
-mod split;
+mod platform;
 mod state;
-mod storage;
-mod tac;
 mod words;
 
 pub use app::App;

@@ -42,7 +42,7 @@ impl AppState {
             answers: RwSignal::new(Answers::default()),
             page: RwSignal::new(page),
             mode: RwSignal::new(mode),
-            catalog: RwSignal::new(super::language::compiled_english()),
+            catalog: RwSignal::new(crate::ui::load::language::compiled_english()),
             today: StoredValue::new(local_today()),
             directories: RwSignal::new(Arc::new(Directories::default())),
             config: RwSignal::new(Arc::new(HostConfig::default())),

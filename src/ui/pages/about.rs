@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form::ExternalLink;
+use crate::ui::components::form::ExternalLink;
+use crate::ui::load::tac::use_tacs;
 use crate::ui::state::{tr, use_state};
-use crate::ui::tac::use_tacs;
 use stolen_phone_core::i18n::Msg;
 
 /// The Osmocom TAC database's site, where its exports are published.

@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contact::{CallLink, Hours, MakerLink, WebLink};
-use crate::ui::form::{Details, QuestionPage};
+use crate::ui::components::contact::{CallLink, Hours, MakerLink, WebLink};
+use crate::ui::components::form::{Details, QuestionPage};
 use crate::ui::state::{rich, tr, use_state};
 use stolen_phone_core::device::make::Make;
 use stolen_phone_core::directory::{NetworkProvider, ServiceKind};

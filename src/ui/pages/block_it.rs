@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contact::{CallLink, Hours, WebLink};
-use crate::ui::form::{QuestionPage, TextField};
+use crate::ui::components::contact::{CallLink, Hours, WebLink};
+use crate::ui::components::form::{QuestionPage, TextField};
 use crate::ui::state::{tr, use_state};
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{Field, Network, Page};

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form::QuestionPage;
+use crate::ui::components::form::QuestionPage;
 use crate::ui::state::{hash_for, tr, use_state};
 use crate::ui::words;
 use stolen_phone_core::i18n::Msg;

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contact::MakerLink;
-use crate::ui::form::{Details, Heading, QuestionPage, TextField, field_id, focus_by_id};
+use crate::ui::components::contact::MakerLink;
+use crate::ui::components::form::{
+    Details, Heading, QuestionPage, TextField, field_id, focus_by_id,
+};
+use crate::ui::load::tac::{ModelName, Tacs, use_tacs};
 use crate::ui::state::{AppState, go, tr, use_state};
-use crate::ui::tac::{ModelName, Tacs, use_tacs};
 use crate::ui::words;
 use stolen_phone_core::device::imei::{
     self, Change, Found, Imei, PairCheck, Reading, check_pair, examine,

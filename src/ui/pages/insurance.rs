@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form::{QuestionPage, RadioOption, Radios, TextField};
+use crate::ui::components::form::{QuestionPage, RadioOption, Radios, TextField};
 use crate::ui::state::tr;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{Field, Page};

@@ -34,9 +34,9 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::ui::app::HeadingFocus;
-use crate::ui::directories::directories_ready;
-use crate::ui::language::all_words;
-use crate::ui::split::{now_or_never, split_off};
+use crate::ui::load::directories::directories_ready;
+use crate::ui::load::language::all_words;
+use crate::ui::platform::split::{now_or_never, split_off};
 use crate::ui::state::{AppState, tr, use_state};
 use stolen_phone_core::i18n::{Catalog, Msg};
 use stolen_phone_core::journey::Page;

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contact::{CallLink, TextLink, WebLink};
-use crate::ui::form::{Heading, InlineError, QuestionPage, RadioOption, Radios, field_error};
+use crate::ui::components::contact::{CallLink, TextLink, WebLink};
+use crate::ui::components::form::{
+    Heading, InlineError, QuestionPage, RadioOption, Radios, field_error,
+};
 use crate::ui::state::{rich, tr, use_state};
 use crate::ui::words;
 use stolen_phone_core::i18n::Msg;
@@ -152,6 +154,6 @@ fn FactsToCopy() -> impl IntoView {
     view! {
         <h2 class="heading-m">{tr(Msg::PoliceTheyWillAsk)}</h2>
         <pre class="copy-block" id="police-facts">{facts}</pre>
-        <crate::ui::copy::CopyButton text=Signal::derive(facts) label=Msg::CopyText/>
+        <crate::ui::platform::copy::CopyButton text=Signal::derive(facts) label=Msg::CopyText/>
     }
 }

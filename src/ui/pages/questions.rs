@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form::{Heading, PageWarnings, QuestionPage, RadioOption, Radios, TextField};
+use crate::ui::components::form::{
+    Heading, PageWarnings, QuestionPage, RadioOption, Radios, TextField,
+};
 use crate::ui::state::{tr, tr_numbers, use_state};
 use crate::ui::words;
 use stolen_phone_core::device::make::Make;
@@ -47,7 +49,7 @@ pub fn WhenPage() -> impl IntoView {
 /// Day, month and year boxes, GOV.UK style, under one h1 legend.
 #[component]
 fn DateField() -> impl IntoView {
-    use crate::ui::form::{InlineError, field_error};
+    use crate::ui::components::form::{InlineError, field_error};
     let state = use_state();
     // A date problem is reported against whichever part is wrong; show the
     // first of them once, above the three boxes.

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contact::WebLink;
-use crate::ui::form::{Checkbox, Heading, QuestionPage, TextField};
+use crate::ui::components::contact::WebLink;
+use crate::ui::components::form::{Checkbox, Heading, QuestionPage, TextField};
 use crate::ui::state::{rich, tr, use_state};
 use stolen_phone_core::directory::ServiceKind;
 use stolen_phone_core::i18n::Msg;

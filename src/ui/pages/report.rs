@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contact::{CallLink, Hours, WebLink};
-use crate::ui::copy::CopyButton;
-use crate::ui::download::{mailto, text_data_url};
-use crate::ui::qr::{QrSvg, png_data_url, svg_file};
-use crate::ui::quick_exit::leave;
+use crate::ui::components::contact::{CallLink, Hours, WebLink};
+use crate::ui::components::qr::{QrSvg, png_data_url, svg_file};
+use crate::ui::components::quick_exit::leave;
+use crate::ui::platform::copy::CopyButton;
+use crate::ui::platform::download::{mailto, text_data_url};
 use crate::ui::state::{hash_for, rich, tr, use_state};
 use crate::ui::words::field_label;
 use stolen_phone_core::directory::{ServiceKind, SupportService};

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::copy::CopyButton;
-use crate::ui::language::{fetch_catalog, whole_english};
-use crate::ui::qr::QrSvg;
+use crate::ui::components::qr::QrSvg;
+use crate::ui::load::language::{fetch_catalog, whole_english};
+use crate::ui::platform::copy::CopyButton;
 use crate::ui::state::{tr, use_state};
 use stolen_phone_core::host::link::signpost_link;
 use stolen_phone_core::i18n::{Catalog, Dir, Locale, Msg};

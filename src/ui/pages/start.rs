@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form::{Heading, QuestionPage, RadioOption, Radios};
+use crate::ui::components::form::{Heading, QuestionPage, RadioOption, Radios};
 use crate::ui::state::tr;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{Choice, Field, Page, WhoseDevice};

@@ -9,9 +9,9 @@ use std::sync::Arc;
 use futures::future::FutureExt;
 use leptos::prelude::*;
 
-use crate::ui::host::{config_path, config_ready};
-use crate::ui::shared::{Once, once};
-use crate::ui::split::split_off;
+use crate::ui::load::host::{config_path, config_ready};
+use crate::ui::platform::once::{Once, once};
+use crate::ui::platform::split::split_off;
 use crate::ui::state::AppState;
 use stolen_phone_core::directory;
 use stolen_phone_core::host::config::{self, HostDirectory};

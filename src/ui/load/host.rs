@@ -9,7 +9,7 @@ use std::sync::Arc;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
-use crate::ui::fetch::Fetched;
+use crate::ui::platform::fetch::Fetched;
 
 use crate::ui::state::AppState;
 use stolen_phone_core::host::config::{self, Theme};
@@ -81,7 +81,7 @@ pub async fn config_ready() -> Arc<[String]> {
 
 /// Fetches and applies the host configuration. A missing file is normal; a
 /// bad one leaves the defaults in place and says what was wrong.
-pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Tacs) {
+pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::load::tac::Tacs) {
     let path = config_path(&params);
     let load = async move {
         let mut notes: Vec<String> = Vec::new();
@@ -113,12 +113,12 @@ pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Ta
         let table_url = state
             .config
             .with_untracked(|c| c.tac_table_url.clone())
-            .unwrap_or_else(|| crate::ui::tac::TABLE_URL.to_owned());
-        crate::ui::tac::set_table_url(tacs, table_url);
+            .unwrap_or_else(|| crate::ui::load::tac::TABLE_URL.to_owned());
+        crate::ui::load::tac::set_table_url(tacs, table_url);
         if params.debug {
             // The directory's problems too, which means its code now.
             let mut notes = notes.to_vec();
-            match crate::ui::directories::directories_ready(state).await {
+            match crate::ui::load::directories::directories_ready(state).await {
                 Ok(more) => notes.extend(more.iter().cloned()),
                 Err(reason) => notes.push(format!("The directories were not checked: {reason}.")),
             }
@@ -129,7 +129,7 @@ pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::tac::Ta
 
 /// The file's text, `None` when there is no such file.
 async fn fetch_text(path: &str) -> Result<Option<String>, String> {
-    match crate::ui::fetch::text(path).await? {
+    match crate::ui::platform::fetch::text(path).await? {
         Fetched::Ok(text) => Ok(Some(text)),
         Fetched::Status(404) => Ok(None),
         Fetched::Status(other) => Err(format!("HTTP {other}")),

@@ -5,7 +5,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::split::split_off;
+use crate::ui::platform::split::split_off;
 use crate::ui::state::{go, hash_for, tr, tr_numbers, use_state};
 use crate::ui::words::problem_text;
 use stolen_phone_core::i18n::Msg;

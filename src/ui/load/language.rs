@@ -7,8 +7,8 @@ use std::cell::{Cell, RefCell};
 use futures::future::FutureExt;
 use leptos::prelude::*;
 
-use crate::ui::fetch::Fetched;
-use crate::ui::shared::{Once, once};
+use crate::ui::platform::fetch::Fetched;
+use crate::ui::platform::once::{Once, once};
 
 use crate::ui::state::{AppState, use_state};
 use stolen_phone_core::i18n::{Catalog, CompiledEnglish, Locale, locale_file, negotiate};
@@ -112,7 +112,7 @@ pub async fn all_words(state: AppState) -> Result<(), String> {
 }
 
 pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
-    let text = match crate::ui::fetch::text(&locale_file(locale)).await? {
+    let text = match crate::ui::platform::fetch::text(&locale_file(locale)).await? {
         Fetched::Ok(text) => text,
         Fetched::Status(status) => return Err(format!("HTTP {status}")),
     };

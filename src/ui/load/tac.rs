@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::ui::fetch::Fetched;
+use crate::ui::platform::fetch::Fetched;
 
 use stolen_phone_core::device::imei::Imei;
 use stolen_phone_core::device::tac::TacTable;
@@ -153,7 +153,7 @@ async fn load(url: &str) -> TacLookup {
 }
 
 async fn fetch_table(url: &str) -> Result<TacTable, String> {
-    match crate::ui::fetch::bytes(url).await? {
+    match crate::ui::platform::fetch::bytes(url).await? {
         Fetched::Ok(bytes) => TacTable::from_bytes(&bytes).map_err(|e| e.to_string()),
         Fetched::Status(status) => Err(format!("HTTP {status}")),
     }

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::offline::forget_offline;
+use crate::ui::platform::offline::forget_offline;
+use crate::ui::platform::storage::clear_draft;
 use crate::ui::state::{AppState, tr, use_state};
-use crate::ui::storage::clear_draft;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::Answers;
 

@@ -1,0 +1,11 @@
+//! Browser glue: requests, storage, offline use, the embedding iframe,
+//! downloads, the clipboard, split-off code and work done once.
+
+pub mod copy;
+pub mod download;
+pub mod embed;
+pub mod fetch;
+pub mod offline;
+pub mod once;
+pub mod split;
+pub mod storage;
