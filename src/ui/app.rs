@@ -7,12 +7,13 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::components::quick_exit::QuickExit;
 use crate::ui::load::host;
-use crate::ui::load::language::{LanguagePicker, initial_locale, switch_to};
+use crate::ui::load::language::LanguagePicker;
 use crate::ui::load::tac::provide_tac_table;
 use crate::ui::pages::page_view;
-use crate::ui::platform::offline::{UpdateNotice, provide_offline};
+use crate::ui::platform::offline::UpdateNotice;
 use crate::ui::platform::split::{now_or_never, split_off};
-use crate::ui::platform::storage::{DraftOnStart, clear_draft, load_draft, sync_draft};
+use crate::ui::platform::storage::clear_draft;
+use crate::ui::start_up::{DraftNotice, start_up};
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use stolen_phone_core::i18n::{Dir, Msg};
 use stolen_phone_core::journey::{Answers, Mode, Page, WhoseDevice, reachable};
@@ -22,28 +23,9 @@ use stolen_phone_core::values::date::Date;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    let tacs = provide_tac_table();
+    provide_tac_table();
 
-    let draft_notice = match load_draft() {
-        DraftOnStart::Restored(r) => {
-            let r = *r;
-            let dropped = r.dropped.len();
-            state.answers.set(r.answers);
-            Some(DraftNotice::Restored { dropped })
-        }
-        DraftOnStart::Cleared => Some(DraftNotice::Cleared),
-        DraftOnStart::Nothing => None,
-    };
-    sync_draft(state.answers);
-    let link = host::read_link();
-    host::apply_link(&link, state);
-    state.link.set_value(link.clone());
-    if let Some(origin) = link.host_origin.clone().filter(|_| link.embedded) {
-        crate::ui::platform::embed::report_height(origin);
-    }
-    provide_offline(link.embedded);
-    switch_to(state, initial_locale(link.lang));
-    host::load_config(state, link, tacs);
+    let draft_notice = start_up(state);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let (page, mode) = read_hash();
@@ -124,13 +106,6 @@ split_off! {
     journey, fn guard(page: Page, answers: Answers, today: Date) -> Page {
         reachable(page, &answers, today)
     }
-}
-
-/// What happened to a draft saved on this device, for the start-up notice.
-#[derive(Clone, Copy)]
-enum DraftNotice {
-    Restored { dropped: usize },
-    Cleared,
 }
 
 /// Says plainly whether answers are kept on this device, with a way to wipe

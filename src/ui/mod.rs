@@ -6,6 +6,7 @@ mod components;
 mod load;
 mod pages;
 mod platform;
+mod start_up;
 mod state;
 mod words;
 

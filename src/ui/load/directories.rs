@@ -9,7 +9,7 @@ use std::sync::Arc;
 use futures::future::FutureExt;
 use leptos::prelude::*;
 
-use crate::ui::load::host::{config_path, config_ready};
+use crate::ui::load::host::{self, config_path};
 use crate::ui::platform::once::{Once, once};
 use crate::ui::platform::split::split_off;
 use crate::ui::state::AppState;
@@ -34,7 +34,7 @@ pub async fn directories_ready(state: AppState) -> Result<Notes, String> {
 }
 
 async fn merge(state: AppState) -> Result<Notes, String> {
-    config_ready().await;
+    host::config(state).await;
     merge_directories(state)
         .await
         .map_err(|_| "the journey's code could not be loaded".to_owned())

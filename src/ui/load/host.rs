@@ -6,10 +6,11 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::FutureExt;
 use leptos::prelude::*;
 
 use crate::ui::platform::fetch::Fetched;
+use crate::ui::platform::once::{Once, once};
 
 use crate::ui::state::AppState;
 use stolen_phone_core::host::config::{self, Theme};
@@ -63,68 +64,42 @@ pub fn config_path(params: &LinkParams) -> String {
         .unwrap_or_else(|| DEFAULT_CONFIG_PATH.to_owned())
 }
 
-/// The configuration's loading, with what was wrong with it in words.
-type ConfigLoad = Shared<LocalBoxFuture<'static, Arc<[String]>>>;
-
 thread_local! {
-    static CONFIG: RefCell<Option<ConfigLoad>> = const { RefCell::new(None) };
+    /// The one read of the host configuration, with what was wrong with it
+    /// in words.
+    static CONFIG: Once<Arc<[String]>> = const { RefCell::new(None) };
 }
 
-/// Resolves once the host configuration has been applied (or found missing
-/// or bad), with its problems in words.
-pub async fn config_ready() -> Arc<[String]> {
-    match CONFIG.with_borrow(Clone::clone) {
-        Some(load) => load.await,
-        None => Arc::from([]),
-    }
-}
-
-/// Fetches and applies the host configuration. A missing file is normal; a
+/// The host configuration, applied to `state.config` (or found missing or
+/// bad), with its problems in words. Read once: start-up asks first, and
+/// whoever asks later waits for the same read. A missing file is normal; a
 /// bad one leaves the defaults in place and says what was wrong.
-pub fn load_config(state: AppState, params: LinkParams, tacs: crate::ui::load::tac::Tacs) {
-    let path = config_path(&params);
-    let load = async move {
-        let mut notes: Vec<String> = Vec::new();
-        match fetch_text(&path).await {
-            Ok(Some(text)) => {
-                let (config, problems) = config::parse(&text);
-                for p in &problems {
-                    let line = format!("Host configuration {path}: {p}");
-                    web_sys::console::warn_1(&line.clone().into());
-                    notes.push(line);
-                }
-                state.config.set(Arc::new(config));
-            }
-            Ok(None) => {}
-            Err(reason) => {
-                let line = format!("Host configuration {path} could not be read: {reason}");
+pub async fn config(state: AppState) -> Arc<[String]> {
+    let read = once(&CONFIG, || read_config(state).map(Ok).boxed_local());
+    read.await.unwrap_or_default()
+}
+
+async fn read_config(state: AppState) -> Arc<[String]> {
+    let path = state.link.with_value(config_path);
+    let mut notes: Vec<String> = Vec::new();
+    match fetch_text(&path).await {
+        Ok(Some(text)) => {
+            let (config, problems) = config::parse(&text);
+            for p in &problems {
+                let line = format!("Host configuration {path}: {p}");
                 web_sys::console::warn_1(&line.clone().into());
                 notes.push(line);
             }
+            state.config.set(Arc::new(config));
         }
-        Arc::from(notes)
+        Ok(None) => {}
+        Err(reason) => {
+            let line = format!("Host configuration {path} could not be read: {reason}");
+            web_sys::console::warn_1(&line.clone().into());
+            notes.push(line);
+        }
     }
-    .boxed_local()
-    .shared();
-    CONFIG.set(Some(load.clone()));
-    leptos::task::spawn_local(async move {
-        let notes = load.await;
-        // The TAC table waits for the configuration, which may say where it is.
-        let table_url = state
-            .config
-            .with_untracked(|c| c.tac_table_url.clone())
-            .unwrap_or_else(|| crate::ui::load::tac::TABLE_URL.to_owned());
-        crate::ui::load::tac::set_table_url(tacs, table_url);
-        if params.debug {
-            // The directory's problems too, which means its code now.
-            let mut notes = notes.to_vec();
-            match crate::ui::load::directories::directories_ready(state).await {
-                Ok(more) => notes.extend(more.iter().cloned()),
-                Err(reason) => notes.push(format!("The directories were not checked: {reason}.")),
-            }
-            state.debug_notes.set(Some(notes));
-        }
-    });
+    Arc::from(notes)
 }
 
 /// The file's text, `None` when there is no such file.

@@ -1,12 +1,18 @@
 //! The TAC table (model lookup), fetched once from the widget's own origin
-//! when a page that uses it is first shown, and shared through context. A
-//! site without the table still checks IMEIs; it only cannot name the model.
+//! (or where the host configuration says) when a page that uses it is first
+//! shown, and shared through context. A site without the table still checks
+//! IMEIs; it only cannot name the model.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
+use futures::future::FutureExt;
 use leptos::prelude::*;
 
+use crate::ui::load::host;
 use crate::ui::platform::fetch::Fetched;
+use crate::ui::platform::once::{Once, once};
+use crate::ui::state::{AppState, use_state};
 
 use stolen_phone_core::device::imei::Imei;
 use stolen_phone_core::device::tac::TacTable;
@@ -23,17 +29,18 @@ pub enum TacLookup {
     NotInstalled,
 }
 
-/// The model lookup as a signal, provided by the root component.
+/// The model lookup as a signal, provided by the root component. The
+/// table is about 90 KB: a victim who never reaches the IMEI pages never
+/// downloads it, and on the first visit it does not compete with the
+/// journey's code.
 #[derive(Clone, Copy)]
 pub struct Tacs {
     table: RwSignal<TacLookup>,
-    /// Where the table is: known once the host configuration, which may
-    /// name another place, has been read.
-    url: RwSignal<Option<String>>,
-    /// Whether a page has started the download. The table is about 90 KB:
-    /// a victim who never reaches the IMEI pages never downloads it, and on
-    /// the first visit it does not compete with the journey's code.
-    started: StoredValue<bool>,
+}
+
+thread_local! {
+    /// The one download of the table.
+    static TABLE: Once<TacLookup> = const { RefCell::new(None) };
 }
 
 /// A maker and model, owned so that views can keep them.
@@ -89,55 +96,48 @@ impl Tacs {
 }
 
 /// Provides the lookup, still loading; nothing is fetched until a page
-/// calls `use_tacs` and `set_table_url` has said where the table is.
-pub fn provide_tac_table() -> Tacs {
-    let tacs = Tacs {
+/// calls `use_tacs`.
+pub fn provide_tac_table() {
+    provide_context(Tacs {
         table: RwSignal::new(TacLookup::Loading),
-        url: RwSignal::new(None),
-        started: StoredValue::new(false),
-    };
-    provide_context(tacs);
-    tacs
-}
-
-/// Where the table is, once the host configuration has been read.
-pub fn set_table_url(tacs: Tacs, url: String) {
-    tacs.url.set(Some(url));
+    });
 }
 
 /// The lookup, for a page that shows models; the first page to ask starts
-/// the download, as soon as the table's place is known. Only pages call
-/// this, so the download code stays out of the first page's module.
-/// "Loading" if a component is mounted without the root.
+/// the download, on the next frame so that the page is shown first. Only
+/// pages call this, so the download code stays out of the first page's
+/// module. "Loading" if a component is mounted without the root.
 pub fn use_tacs() -> Tacs {
     let Some(tacs) = use_context::<Tacs>() else {
         return Tacs {
             table: RwSignal::new(TacLookup::Loading),
-            url: RwSignal::new(None),
-            started: StoredValue::new(true),
         };
     };
-    if !tacs.started.get_value() {
-        Effect::new(move |_| {
-            if let Some(url) = tacs.url.get()
-                && !tacs.started.get_value()
-            {
-                start_loading(tacs, url);
-            }
+    if tacs
+        .table
+        .with_untracked(|t| matches!(t, TacLookup::Loading))
+    {
+        let state = use_state();
+        request_animation_frame(move || {
+            leptos::task::spawn_local(async move {
+                let download = once(&TABLE, || load_table(state).map(Ok).boxed_local());
+                if let Ok(lookup) = download.await {
+                    tacs.table.try_set(lookup);
+                }
+            });
         });
     }
     tacs
 }
 
-/// Fetches the table on the next frame, so that the page asking for it is
-/// shown first.
-fn start_loading(tacs: Tacs, url: String) {
-    tacs.started.set_value(true);
-    request_animation_frame(move || {
-        leptos::task::spawn_local(async move {
-            tacs.table.set(load(&url).await);
-        });
-    });
+/// The table from where the host configuration says, or the default place.
+async fn load_table(state: AppState) -> TacLookup {
+    host::config(state).await;
+    let url = state
+        .config
+        .with_untracked(|c| c.tac_table_url.clone())
+        .unwrap_or_else(|| TABLE_URL.to_owned());
+    load(&url).await
 }
 
 async fn load(url: &str) -> TacLookup {

@@ -37,9 +37,9 @@ struct Updates {
 }
 
 /// Registers the worker once the victim says this device is their own (never
-/// on someone else's, nor inside another site's iframe), and provides what
-/// the update notice needs.
-pub fn provide_offline(embedded: bool) {
+/// on someone else's, nor inside another site's iframe) and `journey_here`
+/// says the journey's code is in, and provides what the update notice needs.
+pub fn provide_offline(embedded: bool, journey_here: ReadSignal<bool>) {
     let state = crate::ui::state::use_state();
     let updates = Updates {
         ready: RwSignal::new(false),
@@ -47,14 +47,6 @@ pub fn provide_offline(embedded: bool) {
         registration: StoredValue::new_local(None),
     };
     provide_context(updates);
-    let preloaded = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        // Nothing in the background until the first page is in, so that on a
-        // weak connection it comes first.
-        page_loaded().await;
-        crate::ui::pages::preload_journey_pages(state).await;
-        preloaded.set(true);
-    });
     // In an iframe the host's page decides how long it stays, and browsers
     // partition or refuse third-party storage: a worker there would cache
     // for a context that may never come back. See EMBEDDING.md, "Offline".
@@ -68,7 +60,7 @@ pub fn provide_offline(embedded: bool) {
         // never download the same file at once (which could leave one of the
         // two downloads hanging), and the worker finds the page's copies in
         // the browser's cache instead of downloading them again.
-        Some(WhoseDevice::Mine) if preloaded.get() && !registered.get_value() => {
+        Some(WhoseDevice::Mine) if journey_here.get() && !registered.get_value() => {
             registered.set_value(true);
             register(updates);
         }
@@ -133,7 +125,8 @@ pub fn forget_offline() {
 }
 
 /// Resolves once the page's `load` event has fired.
-async fn page_loaded() {
+/// Resolves once the page has loaded (its `load` event).
+pub async fn page_loaded() {
     if document().ready_state() == "complete" {
         return;
     }
