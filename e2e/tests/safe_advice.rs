@@ -248,7 +248,7 @@ async fn a_force_the_host_adds_is_named_in_the_report_code() {
 async fn the_police_page_shows_each_forces_own_way_to_report_and_the_block_page_a_providers_app() {
     let b = Browser::start(1280, 900).await;
     // The Met: no confirmed online form, so its website, and its 101.
-    b.walk_journey(&robbery_with("metropolitan", "Tesco Mobile"))
+    b.walk_journey(&robbery_with("metropolitan", "Sky Mobile"))
         .await;
     show(&b, "#/police", "Report it to the police").await;
     let how = b.text("#police-how").await.unwrap_or_default();
@@ -274,7 +274,7 @@ async fn the_police_page_shows_each_forces_own_way_to_report_and_the_block_page_
         json!(["https://www.westyorkshire.police.uk/reportcrime", "tel:101"])
     );
 
-    // Tesco Mobile has no lost or stolen line from its own pages.
+    // Sky Mobile has no lost or stolen line from its own pages.
     let block = show(&b, "#/block", "Block the phone with your network provider").await;
     assert!(
         block.contains("use their app or sign in to your account on their website"),

@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod focus;
 mod load;
 mod pages;
 mod platform;

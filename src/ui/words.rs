@@ -5,6 +5,7 @@ use stolen_phone_core::device::imei::ImeiError;
 use stolen_phone_core::device::make::Make;
 use stolen_phone_core::directory::Directories;
 use stolen_phone_core::i18n::{Catalog, Msg};
+use stolen_phone_core::journey::imei_help::{Arg, Words};
 use stolen_phone_core::journey::{
     DualSim, Field, HowReported, Network, Problem, Value, WhoseDevice,
 };
@@ -71,6 +72,28 @@ pub fn visible_char(ch: char) -> String {
     } else {
         ch.to_string()
     }
+}
+
+/// `core`'s words for the IMEI check, filled from the catalogue.
+pub fn fill(c: &Catalog, words: &Words) -> String {
+    let values: Vec<(&str, String)> = words
+        .args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Text(text) => text.clone(),
+                Arg::Char(ch) => visible_char(*ch),
+                Arg::Make(m) => c.get(make(*m)).to_owned(),
+                Arg::Words(inner) => fill(c, inner),
+            };
+            (*name, value)
+        })
+        .collect();
+    if let Some(count) = words.count {
+        return c.plural(words.msg, count);
+    }
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    c.fill(words.msg, &pairs)
 }
 
 /// Why typed text is not an IMEI, and how to put it right.

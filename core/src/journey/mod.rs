@@ -7,6 +7,7 @@ mod answers;
 mod check_answers;
 mod draft;
 mod flow;
+pub mod imei_help;
 mod page;
 mod to_report;
 mod validate;

@@ -33,7 +33,7 @@ pub use start::StartPage;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::ui::app::HeadingFocus;
+use crate::ui::focus::HeadingFocus;
 use crate::ui::load::directories::directories_ready;
 use crate::ui::load::language::all_words;
 use crate::ui::platform::split::{now_or_never, split_off};
