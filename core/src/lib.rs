@@ -1,8 +1,8 @@
 //! The widget's decisions, with no browser and no Leptos: it builds and is
 //! tested natively. One module a domain:
 
-/// Plain values the domains share: dates and times, phone numbers, and text
-/// fields with their limits.
+/// Plain values the domains share: dates and times, phone numbers and
+/// postcodes.
 pub mod values;
 
 /// The phone itself: reading and checking an IMEI, and the TAC table that

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use stolen_phone_core::directory::Directories;
 use stolen_phone_core::host::config::HostConfig;
 use stolen_phone_core::host::link::LinkParams;
-use stolen_phone_core::i18n::{Catalog, Locale, Msg, Run, Segment, number_runs, segments};
+use stolen_phone_core::i18n::{
+    Catalog, CompiledEnglish, Locale, Msg, Run, Segment, number_runs, segments,
+};
 use stolen_phone_core::journey::{Answers, Mode, Page, route};
 use stolen_phone_core::values::date::Date;
 
@@ -25,7 +27,7 @@ pub struct AppState {
     /// The victim's local date, so that "not in the future" means their today.
     pub today: StoredValue<Date>,
     /// The shipped directories with the host's entries added: empty until
-    /// `ui::directories` has merged them, which every page that reads them
+    /// `load::directories` has merged them, which every page that reads them
     /// waits for.
     pub directories: RwSignal<Arc<Directories>>,
     pub config: RwSignal<Arc<HostConfig>>,
@@ -42,7 +44,7 @@ impl AppState {
             answers: RwSignal::new(Answers::default()),
             page: RwSignal::new(page),
             mode: RwSignal::new(mode),
-            catalog: RwSignal::new(crate::ui::load::language::compiled_english()),
+            catalog: RwSignal::new(compiled_english()),
             today: StoredValue::new(local_today()),
             directories: RwSignal::new(Arc::new(Directories::default())),
             config: RwSignal::new(Arc::new(HostConfig::default())),
@@ -141,4 +143,14 @@ fn local_today() -> Date {
     let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
     let day = u8::try_from(now.get_date()).unwrap_or(1);
     Date::new(year, month, day).unwrap_or_else(|_| Date::new(2026, 1, 1).expect("a real date"))
+}
+
+/// The English compiled into this build: a release build that splits its
+/// pages carries only the first page's words, any other build all of them.
+pub fn compiled_english() -> Catalog {
+    Catalog::compiled_english(if cfg!(split_pages) {
+        CompiledEnglish::FirstPage
+    } else {
+        CompiledEnglish::Whole
+    })
 }

@@ -1,5 +1,5 @@
 //! Words in the victim's language. Every word the widget shows is a
-//! [`Msg`] looked up in a [`Catalog`] read from `locales/<tag>.json`; code
+//! [`Msg`] looked up in a [`Catalog`] read from `locales/<tag>-<hash>.json`; code
 //! names messages, never writes them.
 //!
 //! Each locale is a folder of JSON files, `locales/<tag>/<area>.json`, one

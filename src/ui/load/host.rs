@@ -34,7 +34,7 @@ pub fn read_link() -> LinkParams {
 
 /// Fills answers the victim has not given yet from the link: a crime
 /// reference from an officer, and the date of the incident. The link's
-/// force waits for the directories (see `ui::directories`).
+/// force waits for the directories (see `load::directories`).
 pub fn apply_link(params: &LinkParams, state: AppState) {
     state.answers.update(|a| prefill(a, params));
 }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use crate::ui::platform::fetch::Fetched;
 use crate::ui::platform::once::{Once, once};
 
-use crate::ui::state::{AppState, use_state};
-use stolen_phone_core::i18n::{Catalog, CompiledEnglish, Locale, locale_file, negotiate};
+use crate::ui::state::{AppState, compiled_english, use_state};
+use stolen_phone_core::i18n::{Catalog, Locale, locale_file, negotiate};
 
 /// The locale to start in: the link's `lang` (already checked) wins, then
 /// the browser's languages.
@@ -66,18 +66,8 @@ thread_local! {
     static ENGLISH: Once<Catalog> = const { RefCell::new(None) };
 }
 
-/// The English compiled into this build: a release build that splits its
-/// pages carries only the first page's words, any other build all of them.
-pub fn compiled_english() -> Catalog {
-    Catalog::compiled_english(if cfg!(split_pages) {
-        CompiledEnglish::FirstPage
-    } else {
-        CompiledEnglish::Whole
-    })
-}
-
 /// Every English message. A release build compiles in only the first
-/// page's (see `compiled_english`) and fetches the rest once.
+/// page's (see `state::compiled_english`) and fetches the rest once.
 pub async fn whole_english() -> Result<Catalog, String> {
     if !cfg!(split_pages) {
         return Ok(compiled_english());

@@ -3,7 +3,7 @@
 //! device, and says when a new version is waiting, with a button to use it.
 //!
 //! Registered from Rust rather than boot.js because the choice depends on the
-//! link (`embedded`, read by `core::link`) and the notice is a component that
+//! link (`embedded`, read by `core::host::link`) and the notice is a component that
 //! speaks the victim's language. The page never reloads on its own: answers on
 //! someone else's device live only in memory, and a reload would lose them.
 
