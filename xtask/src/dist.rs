@@ -335,15 +335,16 @@ fn file_stem(path: &Path) -> Result<String> {
 }
 
 /// Writes `index.html` from the one in the repository: each
-/// `<link data-build rel=…>` becomes a plain link to a copy named by its
-/// contents (`css`, `icon`) or a file copied as it is (`copy-file`), and the
-/// script that starts the code goes before `</head>`.
+/// `<link data-trunk rel=…>` (the same links Trunk reads for `trunk serve`)
+/// becomes a plain link to a copy named by its contents (`css`, `icon`) or a
+/// file copied as it is (`copy-file`); the `rust` one goes, and the script
+/// that starts the release's code goes before `</head>`.
 fn write_page(dist: &Path, code: &Code) -> Result {
     let root = crate::repo_root();
     let source = fs::read_to_string(root.join("index.html"))?;
     let mut page = String::new();
     for line in source.lines() {
-        let Some(rest) = line.trim().strip_prefix("<link data-build ") else {
+        let Some(rest) = line.trim().strip_prefix("<link data-trunk ") else {
             if line.trim() == "</head>" {
                 // The glue imports the loader, and boot.js imports the glue:
                 // asking for both at once saves a round trip each, which on
@@ -373,6 +374,9 @@ fn write_page(dist: &Path, code: &Code) -> Result {
             let start = rest.find(&format!("{name}=\""))? + name.len() + 2;
             rest[start..].split('"').next()
         };
+        if attr("rel") == Some("rust") {
+            continue;
+        }
         let (Some(rel), Some(href)) = (attr("rel"), attr("href")) else {
             return Err(format!("index.html: {line:?} needs rel and href").into());
         };

@@ -170,6 +170,27 @@ mod tests {
         );
     }
 
+    /// `trunk serve` sends the same policy, with the nonce of Trunk's
+    /// reload script added to `script-src`.
+    #[test]
+    fn trunks_development_policy_is_the_header_policy_with_its_nonce() {
+        let trunk = std::fs::read_to_string(crate::repo_root().join("Trunk.toml")).unwrap();
+        let list = trunk
+            .split("csp = [")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .expect("Trunk.toml's [serve] csp");
+        let served: Vec<&str> = list
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix("\","))
+            .collect();
+        let expected = CSP.replace(
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "script-src 'self' 'wasm-unsafe-eval' 'nonce-{{NONCE}}'",
+        );
+        assert_eq!(served.join("; "), expected);
+    }
+
     #[test]
     fn the_nginx_configuration_is_what_the_source_writes() {
         let have = std::fs::read_to_string(crate::repo_root().join("deploy/nginx.conf"))

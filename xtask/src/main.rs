@@ -69,6 +69,7 @@ fn size() -> Result {
 fn test() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
+    tools::ensure_trunk()?;
     let cargo = || tools::command("cargo");
     step("format", cargo().args(["fmt", "--all", "--check"]))?;
     step(
@@ -122,6 +123,13 @@ fn test() -> Result {
             "--test",
             "web",
         ]),
+    )?;
+    // `trunk serve`'s build, once, so that the development loop cannot rot.
+    step(
+        "development build (Trunk)",
+        tools::command("trunk")
+            .args(["build", "--offline"])
+            .env("TRUNK_OFFLINE", "true"),
     )?;
     eprintln!("==> release build");
     dist::build_release()?;

@@ -90,7 +90,8 @@ pub fn ensure_build_tools() -> Result {
     ensure_npm_packages()
 }
 
-/// Trunk, which builds the bench's minimal Leptos counter.
+/// Trunk: `trunk serve`, the development loop, and the bench's minimal
+/// Leptos counter.
 pub fn ensure_trunk() -> Result {
     ensure_cargo_tool(
         "trunk",
