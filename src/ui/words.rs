@@ -76,6 +76,9 @@ pub fn visible_char(ch: char) -> String {
 
 /// `core`'s words for the IMEI check, filled from the catalogue.
 pub fn fill(c: &Catalog, words: &Words) -> String {
+    if let Some(count) = words.count {
+        return c.plural(words.msg, count);
+    }
     let values: Vec<(&str, String)> = words
         .args
         .iter()
@@ -89,9 +92,6 @@ pub fn fill(c: &Catalog, words: &Words) -> String {
             (*name, value)
         })
         .collect();
-    if let Some(count) = words.count {
-        return c.plural(words.msg, count);
-    }
     let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
     c.fill(words.msg, &pairs)
 }

@@ -363,14 +363,14 @@ impl Reading {
 /// Reads whatever a person pasted or typed and says what it is. Never fails:
 /// every text gets an answer. `known_tac` says whether an 8-digit TAC names
 /// a model we know; it ranks the suggested corrections.
-pub fn examine(input: &str, known_tac: impl Fn(&str) -> bool) -> Examination {
+pub fn examine(input: &str, known_tac: impl Fn(Tac) -> bool) -> Examination {
     Examination {
         input: input.to_owned(),
         found: find(input, &known_tac),
     }
 }
 
-fn find(input: &str, known_tac: &dyn Fn(&str) -> bool) -> Found {
+fn find(input: &str, known_tac: &dyn Fn(Tac) -> bool) -> Found {
     let mut scan = scan(input);
     drop_repeated_meid(&mut scan.groups);
     if scan.show_imei_code {
@@ -644,7 +644,7 @@ fn not_a_digit(found: char) -> Reading {
 }
 
 /// Says what one number is.
-fn classify(group: &Group, known_tac: &dyn Fn(&str) -> bool) -> Reading {
+fn classify(group: &Group, known_tac: &dyn Fn(Tac) -> bool) -> Reading {
     let text = group.text.as_str();
     if group.has_letters() {
         return classify_with_letters(text);
@@ -809,7 +809,7 @@ fn placeholder(digits: &[u8]) -> Option<PlaceholderReason> {
 /// Likely fixes for 15 digits with a wrong check digit: one digit changed,
 /// or two neighbours swapped. Known TACs first, then swaps (a common slip,
 /// and rarer by chance), then the rest left to right; at most three.
-fn corrections(digits: &[u8], known_tac: &dyn Fn(&str) -> bool) -> Vec<Correction> {
+fn corrections(digits: &[u8], known_tac: &dyn Fn(Tac) -> bool) -> Vec<Correction> {
     let Ok(typed) = <[u8; 15]>::try_from(digits) else {
         return Vec::new();
     };
@@ -820,7 +820,7 @@ fn corrections(digits: &[u8], known_tac: &dyn Fn(&str) -> bool) -> Vec<Correctio
             found.push(Correction {
                 imei,
                 change,
-                known_tac: known_tac(&imei.tac().to_string()),
+                known_tac: known_tac(imei.tac()),
             });
         }
     };
@@ -875,15 +875,12 @@ pub enum PairCheck {
 pub fn check_pair<M: AsRef<str>>(
     first: &Imei,
     second: &Imei,
-    maker_of: impl Fn(&str) -> Option<M>,
+    maker_of: impl Fn(Tac) -> Option<M>,
 ) -> PairCheck {
     if first == second {
         return PairCheck::Same;
     }
-    match (
-        maker_of(&first.tac().to_string()),
-        maker_of(&second.tac().to_string()),
-    ) {
+    match (maker_of(first.tac()), maker_of(second.tac())) {
         (Some(a), Some(b)) if !super::make::same_maker(a.as_ref(), b.as_ref()) => {
             PairCheck::DifferentMakers {
                 first: a.as_ref().to_owned(),
@@ -949,7 +946,7 @@ mod tests {
 
     const VALID: &str = "352099001761481";
 
-    fn no_tacs(_: &str) -> bool {
+    fn no_tacs(_: Tac) -> bool {
         false
     }
 
@@ -1104,7 +1101,7 @@ mod tests {
     fn ranks_corrections_with_a_known_tac_first() {
         // The 3rd digit mistyped inside the TAC: 35 becomes 35 3...
         let typo = "353099001761481";
-        let known = |tac: &str| tac == "35209900";
+        let known = |tac: Tac| tac.code() == 35_209_900;
         let Found::One(Reading::WrongCheckDigit { corrections, .. }) = examine(typo, known).found
         else {
             panic!("not a wrong check digit");
@@ -1346,9 +1343,9 @@ mod tests {
     fn imeis_from_different_makers_give_a_warning() {
         let a = imei(VALID);
         let b = imei("490154203237518");
-        let maker = |tac: &str| match tac {
-            "35209900" => Some("Apple Inc"),
-            "49015420" => Some("Samsung"),
+        let maker = |tac: Tac| match tac.code() {
+            35_209_900 => Some("Apple Inc"),
+            49_015_420 => Some("Samsung"),
             _ => None,
         };
         assert_eq!(
@@ -1358,8 +1355,8 @@ mod tests {
                 second: "Samsung".into()
             }
         );
-        let same_maker = |tac: &str| match tac {
-            "35209900" => Some("Apple Inc"),
+        let same_maker = |tac: Tac| match tac.code() {
+            35_209_900 => Some("Apple Inc"),
             _ => Some("Apple"),
         };
         assert_eq!(check_pair(&a, &b, same_maker), PairCheck::Fine);
@@ -1423,7 +1420,7 @@ mod properties {
         #[test]
         fn any_text_gives_a_result_and_never_panics(text in any::<String>()) {
             let _ = parse(&text);
-            let examined = examine(&text, |tac| tac.starts_with('3'));
+            let examined = examine(&text, |tac| tac.to_string().starts_with('3'));
             prop_assert_eq!(examined.input, text);
         }
 

@@ -240,8 +240,8 @@ impl TacTable {
         self.lookup(Tac::parse(tac)?)
     }
 
-    pub fn contains(&self, tac: &str) -> bool {
-        self.lookup_str(tac).is_some()
+    pub fn contains(&self, tac: Tac) -> bool {
+        self.lookup(tac).is_some()
     }
 
     pub fn len(&self) -> usize {

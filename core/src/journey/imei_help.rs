@@ -4,7 +4,7 @@
 //! button; it decides nothing.
 
 use super::answers::Field;
-use crate::device::imei::{Change, Found, Imei, PairCheck, Reading, check_pair};
+use crate::device::imei::{Change, Found, Imei, PairCheck, Reading, Tac, check_pair};
 use crate::device::make::{Make, makes_disagree};
 use crate::i18n::Msg;
 
@@ -167,7 +167,7 @@ pub struct CheckContext<'a> {
     /// The maker and model the TAC table names for an IMEI.
     pub model: &'a dyn Fn(&Imei) -> Option<(String, String)>,
     /// The maker the TAC table names for a TAC.
-    pub maker: &'a dyn Fn(&str) -> Option<String>,
+    pub maker: &'a dyn Fn(Tac) -> Option<String>,
 }
 
 /// What the live check says and offers for `text`, which `imei::examine`
@@ -379,13 +379,13 @@ mod tests {
         None
     }
 
-    fn no_maker(_: &str) -> Option<String> {
+    fn no_maker(_: Tac) -> Option<String> {
         None
     }
 
     fn context<'a>(
         model: &'a dyn Fn(&Imei) -> Option<(String, String)>,
-        maker: &'a dyn Fn(&str) -> Option<String>,
+        maker: &'a dyn Fn(Tac) -> Option<String>,
     ) -> CheckContext<'a> {
         CheckContext {
             field: Field::Imei1,

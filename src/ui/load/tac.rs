@@ -14,7 +14,7 @@ use crate::ui::platform::fetch::Fetched;
 use crate::ui::platform::once::{Once, once};
 use crate::ui::state::{AppState, use_state};
 
-use stolen_phone_core::device::imei::Imei;
+use stolen_phone_core::device::imei::{Imei, Tac};
 use stolen_phone_core::device::tac::TacTable;
 
 /// Relative, so it follows wherever the widget is served from.
@@ -52,7 +52,7 @@ pub struct ModelName {
 
 impl Tacs {
     /// Whether the table names this TAC. Reactive.
-    pub fn knows(&self, tac: &str) -> bool {
+    pub fn knows(&self, tac: Tac) -> bool {
         self.table.with(|t| match t {
             TacLookup::Ready(table) => table.contains(tac),
             _ => false,
@@ -71,9 +71,9 @@ impl Tacs {
     }
 
     /// The maker a TAC names, if the table is loaded and has it.
-    pub fn maker(&self, tac: &str) -> Option<String> {
+    pub fn maker(&self, tac: Tac) -> Option<String> {
         self.table.with(|t| match t {
-            TacLookup::Ready(table) => table.lookup_str(tac).map(|m| m.maker.to_owned()),
+            TacLookup::Ready(table) => table.lookup(tac).map(|m| m.maker.to_owned()),
             _ => None,
         })
     }
@@ -121,7 +121,13 @@ pub fn use_tacs() -> Tacs {
         request_animation_frame(move || {
             leptos::task::spawn_local(async move {
                 let download = once(&TABLE, || load_table(state).map(Ok).boxed_local());
-                if let Ok(lookup) = download.await {
+                // Every page part that asks waits for the one download; the
+                // first to get it sets the signal, so views update once.
+                if let Ok(lookup) = download.await
+                    && tacs
+                        .table
+                        .with_untracked(|t| matches!(t, TacLookup::Loading))
+                {
                     tacs.table.try_set(lookup);
                 }
             });

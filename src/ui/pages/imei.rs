@@ -10,7 +10,7 @@ use crate::ui::components::form::{
 use crate::ui::load::tac::use_tacs;
 use crate::ui::state::{AppState, go, tr, use_state};
 use crate::ui::words;
-use stolen_phone_core::device::imei::{self, Imei, examine};
+use stolen_phone_core::device::imei::{self, Imei, Tac, examine};
 use stolen_phone_core::device::make::Make;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::imei_help::{
@@ -122,7 +122,7 @@ fn ImeiCheck(field: Field) -> impl IntoView {
         });
         let found = examine(&text, |tac| tacs.knows(tac)).found;
         let model = |imei: &Imei| tacs.model(imei).map(|m| (m.maker, m.model));
-        let maker = |tac: &str| tacs.maker(tac);
+        let maker = |tac: Tac| tacs.maker(tac);
         let cx = CheckContext {
             field,
             make,
