@@ -8,12 +8,15 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount_app() -> web_sys::HtmlElement {
+/// Mounts the widget; it is unmounted when the second value is dropped, at
+/// the end of the test, so that no test's widget answers the next one's
+/// hash changes.
+fn mount_app() -> (web_sys::HtmlElement, impl Sized) {
     let document = document();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), App).forget();
-    root
+    let app = leptos::mount::mount_to(root.clone(), App);
+    (root, app)
 }
 
 fn find(root: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlElement {
@@ -42,7 +45,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn start_page_asks_whose_device_before_starting() {
     window().location().set_hash("#/").unwrap();
-    let root = mount_app();
+    let (root, _app) = mount_app();
     settle().await;
     assert_eq!(text(&root, "main h1"), "Your phone has been stolen or lost");
 
@@ -63,7 +66,7 @@ async fn start_page_asks_whose_device_before_starting() {
 #[wasm_bindgen_test]
 async fn a_deep_link_past_unanswered_questions_shows_the_first_unanswered() {
     window().location().set_hash("#/imei").unwrap();
-    let root = mount_app();
+    let (root, _app) = mount_app();
     settle().await;
     assert_eq!(text(&root, "main h1"), "Your phone has been stolen or lost");
     root.remove();
@@ -73,7 +76,7 @@ async fn a_deep_link_past_unanswered_questions_shows_the_first_unanswered() {
 async fn the_widget_sets_lang_and_dir_on_its_own_root_only() {
     window().location().set_hash("#/").unwrap();
     let before = document().document_element().unwrap().get_attribute("lang");
-    let root = mount_app();
+    let (root, _app) = mount_app();
     settle().await;
     let widget = find(&root, ".widget");
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("en-GB"));
@@ -88,7 +91,7 @@ async fn the_widget_sets_lang_and_dir_on_its_own_root_only() {
 #[wasm_bindgen_test]
 async fn the_about_page_credits_the_data_and_says_what_stays_on_the_device() {
     window().location().set_hash("#/about").unwrap();
-    let root = mount_app();
+    let (root, _app) = mount_app();
     settle().await;
     assert_eq!(text(&root, "main h1"), "About this tool");
     let page = text(&root, "main");

@@ -1,6 +1,6 @@
 //! The widget's root: provides the state, follows the URL hash, shows the
-//! page it names (or the first one still needing an answer), and frames every
-//! page with the language picker, quick exit and footer.
+//! page it names, and frames every page with the language picker, quick exit
+//! and footer.
 
 use leptos::prelude::*;
 
@@ -11,13 +11,11 @@ use crate::ui::load::language::LanguagePicker;
 use crate::ui::load::tac::provide_tac_table;
 use crate::ui::pages::page_view;
 use crate::ui::platform::offline::UpdateNotice;
-use crate::ui::platform::split::{now_or_never, split_off};
 use crate::ui::platform::storage::clear_draft;
 use crate::ui::start_up::{DraftNotice, start_up};
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use stolen_phone_core::i18n::{Dir, Msg};
-use stolen_phone_core::journey::{Answers, Mode, Page, WhoseDevice, reachable};
-use stolen_phone_core::values::date::Date;
+use stolen_phone_core::journey::{Mode, Page, WhoseDevice};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,50 +25,16 @@ pub fn App() -> impl IntoView {
 
     let draft_notice = start_up(state);
 
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+    let follow_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let (page, mode) = read_hash();
         state.page.set(page);
         state.mode.set(mode);
     });
-
-    // The page to show: the one named, unless an earlier answer is missing.
-    // The guard's code is in the journey's module, like every page it can
-    // send the victim to; until it is here, the named page says "Loading…".
-    let guard_here = RwSignal::new(false);
-    let shown = Memo::new(move |_| {
-        let page = state.page.get();
-        if page == Page::Start || !page.is_in_journey() {
-            return page;
-        }
-        guard_here.track();
-        let answers = state.answers.get();
-        let today = state.today.get_value();
-        match now_or_never(guard(page, answers.clone(), today)) {
-            Some(Ok(to)) => to,
-            _ => {
-                leptos::task::spawn_local(async move {
-                    if guard(page, answers, today).await.is_ok() {
-                        guard_here.set(true);
-                    }
-                });
-                page
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let to = shown.get();
-        if to != state.page.get_untracked() {
-            // Keep the address bar honest without adding a history entry.
-            let hash = hash_for(to, state.mode.get_untracked());
-            let _ = window().history().and_then(|h| {
-                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
-            });
-            state.page.set(to);
-        }
-    });
+    // A host page that unmounts the widget takes its listener away too.
+    on_cleanup(move || follow_hash.remove());
 
     let root = NodeRef::<leptos::html::Div>::new();
-    focus_heading_on_page_change(shown, root);
+    focus_heading_on_page_change(state.page, root);
     apply_theme(state, root);
 
     let lang = move || state.catalog.with(|c| c.locale.tag());
@@ -88,7 +52,7 @@ pub fn App() -> impl IntoView {
             <UpdateNotice/>
             <DebugNotes/>
             <StorageNotice draft=draft_notice/>
-            <main class="page">{move || page_view(shown.get())}</main>
+            <main class="page">{move || page_view(state.page.get())}</main>
             <footer class="widget__footer">
                 <OrganisationSupport/>
                 <ul class="footer__links">
@@ -98,13 +62,6 @@ pub fn App() -> impl IntoView {
                 </ul>
             </footer>
         </div>
-    }
-}
-
-split_off! {
-    /// The journey's guard: the page the URL may show with these answers.
-    journey, fn guard(page: Page, answers: Answers, today: Date) -> Page {
-        reachable(page, &answers, today)
     }
 }
 

@@ -8,7 +8,7 @@ use stolen_phone_core::journey::Page;
 
 /// After a page change, focus the new page's heading so that a screen reader
 /// announces it. The first page keeps the browser's own focus.
-pub fn focus_heading_on_page_change(shown: Memo<Page>, root: NodeRef<leptos::html::Div>) {
+pub fn focus_heading_on_page_change(shown: RwSignal<Page>, root: NodeRef<leptos::html::Div>) {
     let focus = HeadingFocus {
         pending: StoredValue::new(false),
         root,

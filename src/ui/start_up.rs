@@ -8,6 +8,7 @@ use crate::ui::load::directories::directories_ready;
 use crate::ui::load::host;
 use crate::ui::load::language::{initial_locale, switch_to};
 use crate::ui::pages::preload_journey_pages;
+use crate::ui::platform::arrival::Arrival;
 use crate::ui::platform::offline::{page_loaded, provide_offline};
 use crate::ui::platform::storage::{DraftOnStart, load_draft, sync_draft};
 use crate::ui::state::AppState;
@@ -59,15 +60,14 @@ pub fn start_up(state: AppState) -> Option<DraftNotice> {
         crate::ui::platform::embed::report_height(origin);
     }
 
-    let journey_here = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
+    let journey_here = Arrival::new();
+    journey_here.start(async move {
         // Nothing in the background until the first page is in, so that on
         // a weak connection it comes first.
         page_loaded().await;
         preload_journey_pages(state).await;
-        journey_here.set(true);
     });
-    provide_offline(link.embedded, journey_here.read_only());
+    provide_offline(link.embedded, journey_here);
 
     if link.debug {
         leptos::task::spawn_local(async move {

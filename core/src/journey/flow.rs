@@ -65,42 +65,83 @@ pub fn next_in_journey(page: Page, answers: &Answers) -> Page {
 /// The page the back link goes to. The start page has none, so it is
 /// itself; the staff and about pages go back to the start.
 pub fn previous(page: Page, answers: &Answers, mode: Mode) -> Page {
-    if !page.is_in_journey() {
-        return Page::Start;
+    Checked {
+        path: path(answers),
+        first_gap: None,
     }
-    if mode == Mode::Changing && page < Page::CheckAnswers && page != Page::Start {
-        return Page::CheckAnswers;
-    }
-    Page::ALL
-        .into_iter()
-        .rev()
-        .find(|&p| p < page && is_on_path(p, answers))
-        .unwrap_or(Page::Start)
+    .previous(page, mode)
 }
 
-/// The page to show when the URL names `page`: a page whose earlier
-/// questions are not all answered falls back to the first that is not, so
-/// that a deep link or the back and forward buttons never show a page that
-/// cannot work. A page the answers leave out gives way to the one after it.
-pub fn reachable(page: Page, answers: &Answers, today: Date) -> Page {
-    if !page.is_in_journey() {
-        return page;
+/// The answers checked once, for everything that asks which page may show
+/// or where Back goes: each page's questions are validated once per change
+/// of the answers, not once per reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// The journey's pages for these answers.
+    path: Vec<Page>,
+    /// The first page on the path whose answers are not all there and right.
+    first_gap: Option<Page>,
+}
+
+impl Checked {
+    pub fn new(answers: &Answers, today: Date) -> Checked {
+        let path = path(answers);
+        let first_gap = path
+            .iter()
+            .copied()
+            .find(|&p| !validate(p, answers, today).is_empty());
+        Checked { path, first_gap }
     }
-    let target = if is_on_path(page, answers) {
-        page
-    } else {
-        next(page, answers, Mode::Journey)
-    };
-    Page::ALL
-        .into_iter()
-        .filter(|&p| p < target && is_on_path(p, answers))
-        .find(|&p| !validate(p, answers, today).is_empty())
-        .unwrap_or(target)
+
+    /// The page to show when the URL names `page`: a page whose earlier
+    /// questions are not all answered falls back to the first that is not,
+    /// so that a deep link or the back and forward buttons never show a page
+    /// that cannot work. A page the answers leave out gives way to the one
+    /// after it.
+    pub fn reachable(&self, page: Page) -> Page {
+        if !page.is_in_journey() {
+            return page;
+        }
+        let target = if self.path.contains(&page) {
+            page
+        } else {
+            // As `next_in_journey` finds it, from the path.
+            self.path
+                .iter()
+                .copied()
+                .find(|&p| p > page)
+                .unwrap_or(Page::Report)
+        };
+        match self.first_gap {
+            Some(gap) if gap < target => gap,
+            _ => target,
+        }
+    }
+
+    /// The page the back link goes to, as [`previous`] finds it.
+    pub fn previous(&self, page: Page, mode: Mode) -> Page {
+        if !page.is_in_journey() {
+            return Page::Start;
+        }
+        if mode == Mode::Changing && page < Page::CheckAnswers && page != Page::Start {
+            return Page::CheckAnswers;
+        }
+        self.path
+            .iter()
+            .rev()
+            .copied()
+            .find(|&p| p < page)
+            .unwrap_or(Page::Start)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn reachable(page: Page, answers: &Answers, today: Date) -> Page {
+        Checked::new(answers, today).reachable(page)
+    }
     use crate::device::make::Make;
     use crate::journey::{DualSim, HowReported, Network, WhoseDevice};
     use crate::report::WhatHappened;

@@ -20,7 +20,7 @@ pub use draft::{
     DRAFT_LIFETIME_SECONDS, DRAFT_MAX_CHARS, DRAFT_VERSION, DraftLoad, DropReason, Dropped,
     Rejection, RestoredDraft, draft_from_json, draft_to_json,
 };
-pub use flow::{Mode, next, next_in_journey, path, previous, reachable};
+pub use flow::{Checked, Mode, next, next_in_journey, path, previous};
 pub use page::{Page, route};
 pub use to_report::{BuiltReport, NotReady, build_report, has_insurer_code};
 pub use validate::{FieldError, Problem, validate, validate_start, warnings};

@@ -10,7 +10,7 @@ use crate::ui::state::{go, hash_for, tr, tr_numbers, use_state};
 use crate::ui::words::problem_text;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{
-    Answers, Choice, Field, FieldError, Page, next, next_in_journey, previous, validate,
+    Answers, Checked, Choice, Field, FieldError, Page, next, next_in_journey, validate,
     validate_start, warnings,
 };
 use stolen_phone_core::values::date::Date;
@@ -119,9 +119,14 @@ split_off! {
 #[component]
 pub fn BackLink(page: Page) -> impl IntoView {
     let state = use_state();
+    // A journey page shares the answers its guard checked; the start page
+    // and the pages outside the journey go back to the start.
+    let checked = use_context::<Memo<Checked>>();
     let target = move || {
         let mode = state.mode.get();
-        let to = state.answers.with(|a| previous(page, a, mode));
+        let to = checked.map_or(Page::Start, |checked| {
+            checked.with(|c| c.previous(page, mode))
+        });
         let mode = if to == Page::CheckAnswers {
             Mode::Journey
         } else {

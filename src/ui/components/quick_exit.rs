@@ -47,7 +47,7 @@ pub fn leave(state: AppState) {
 pub fn QuickExit() -> impl IntoView {
     let state = use_state();
     let presses = StoredValue::new(Vec::<f64>::new());
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+    let escapes = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() != "Escape" {
             return;
         }
@@ -60,6 +60,7 @@ pub fn QuickExit() -> impl IntoView {
             leave(state);
         }
     });
+    on_cleanup(move || escapes.remove());
     view! {
         <div class="quick-exit">
             <button type="button" class="button button--warning quick-exit__button"

@@ -3,15 +3,13 @@
 //! shown, and shared through context. A site without the table still checks
 //! IMEIs; it only cannot name the model.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
-use futures::future::FutureExt;
 use leptos::prelude::*;
 
 use crate::ui::load::host;
+use crate::ui::platform::arrival::Arrival;
 use crate::ui::platform::fetch::Fetched;
-use crate::ui::platform::once::{Once, once};
 use crate::ui::state::{AppState, use_state};
 
 use stolen_phone_core::device::imei::{Imei, Tac};
@@ -20,10 +18,9 @@ use stolen_phone_core::device::tac::TacTable;
 /// Relative, so it follows wherever the widget is served from.
 pub const TABLE_URL: &str = "data/tac.bin";
 
-/// Where the model lookup stands.
+/// The model lookup, once its download is done.
 #[derive(Clone, Debug)]
 pub enum TacLookup {
-    Loading,
     Ready(Arc<TacTable>),
     /// No table on this site, or one we cannot read.
     NotInstalled,
@@ -35,12 +32,8 @@ pub enum TacLookup {
 /// journey's code.
 #[derive(Clone, Copy)]
 pub struct Tacs {
-    table: RwSignal<TacLookup>,
-}
-
-thread_local! {
-    /// The one download of the table.
-    static TABLE: Once<TacLookup> = const { RefCell::new(None) };
+    /// `None` while the table is loading.
+    table: Arrival<TacLookup>,
 }
 
 /// A maker and model, owned so that views can keep them.
@@ -54,7 +47,7 @@ impl Tacs {
     /// Whether the table names this TAC. Reactive.
     pub fn knows(&self, tac: Tac) -> bool {
         self.table.with(|t| match t {
-            TacLookup::Ready(table) => table.contains(tac),
+            Some(TacLookup::Ready(table)) => table.contains(tac),
             _ => false,
         })
     }
@@ -62,7 +55,7 @@ impl Tacs {
     /// The model an IMEI's TAC names, if the table is loaded and has it.
     pub fn model(&self, imei: &Imei) -> Option<ModelName> {
         self.table.with(|t| match t {
-            TacLookup::Ready(table) => table.lookup(imei.tac()).map(|m| ModelName {
+            Some(TacLookup::Ready(table)) => table.lookup(imei.tac()).map(|m| ModelName {
                 maker: m.maker.to_owned(),
                 model: m.model.to_owned(),
             }),
@@ -73,23 +66,24 @@ impl Tacs {
     /// The maker a TAC names, if the table is loaded and has it.
     pub fn maker(&self, tac: Tac) -> Option<String> {
         self.table.with(|t| match t {
-            TacLookup::Ready(table) => table.lookup(tac).map(|m| m.maker.to_owned()),
+            Some(TacLookup::Ready(table)) => table.lookup(tac).map(|m| m.maker.to_owned()),
             _ => None,
         })
     }
 
     pub fn is_ready(&self) -> bool {
-        self.table.with(|t| matches!(t, TacLookup::Ready(_)))
+        self.table.with(|t| matches!(t, Some(TacLookup::Ready(_))))
     }
 
     pub fn is_not_installed(&self) -> bool {
-        self.table.with(|t| matches!(t, TacLookup::NotInstalled))
+        self.table
+            .with(|t| matches!(t, Some(TacLookup::NotInstalled)))
     }
 
     /// The source's credit line, when a table is loaded.
     pub fn attribution(&self) -> Option<String> {
         self.table.with(|t| match t {
-            TacLookup::Ready(table) => Some(table.attribution().to_owned()),
+            Some(TacLookup::Ready(table)) => Some(table.attribution().to_owned()),
             _ => None,
         })
     }
@@ -99,7 +93,7 @@ impl Tacs {
 /// calls `use_tacs`.
 pub fn provide_tac_table() {
     provide_context(Tacs {
-        table: RwSignal::new(TacLookup::Loading),
+        table: Arrival::new(),
     });
 }
 
@@ -110,27 +104,17 @@ pub fn provide_tac_table() {
 pub fn use_tacs() -> Tacs {
     let Some(tacs) = use_context::<Tacs>() else {
         return Tacs {
-            table: RwSignal::new(TacLookup::Loading),
+            table: Arrival::new(),
         };
     };
-    if tacs
-        .table
-        .with_untracked(|t| matches!(t, TacLookup::Loading))
-    {
+    if !tacs.table.is_started() {
         let state = use_state();
         request_animation_frame(move || {
-            leptos::task::spawn_local(async move {
-                let download = once(&TABLE, || load_table(state).map(Ok).boxed_local());
-                // Every page part that asks waits for the one download; the
-                // first to get it sets the signal, so views update once.
-                if let Ok(lookup) = download.await
-                    && tacs
-                        .table
-                        .with_untracked(|t| matches!(t, TacLookup::Loading))
-                {
-                    tacs.table.try_set(lookup);
-                }
-            });
+            // Every page part that asks shares the one download, started by
+            // the first of them, so views update once.
+            if !tacs.table.is_started() {
+                tacs.table.start(load_table(state));
+            }
         });
     }
     tacs

@@ -36,10 +36,11 @@ use leptos::wasm_split::SplitLoaderError;
 use crate::ui::focus::HeadingFocus;
 use crate::ui::load::directories::directories_ready;
 use crate::ui::load::language::all_words;
+use crate::ui::platform::arrival::Arrival;
 use crate::ui::platform::split::{now_or_never, split_off};
-use crate::ui::state::{AppState, tr, use_state};
+use crate::ui::state::{AppState, hash_for, tr, use_state};
 use stolen_phone_core::i18n::{Catalog, Msg};
-use stolen_phone_core::journey::Page;
+use stolen_phone_core::journey::{Checked, Page};
 
 /// The page's view. The start page is in the main module, so the first
 /// visit downloads only what it needs; every other page's code is split off
@@ -66,13 +67,6 @@ pub async fn preload_journey_pages(state: AppState) {
 
 type Loaded = Result<AnyView, SplitLoaderError>;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Arrival {
-    Loading,
-    Ready,
-    Failed,
-}
-
 /// A page whose code is split off: "Loading…" while its code, its words
 /// and the directories come, and a way to try again if the connection
 /// fails. The view is built only once all are in, so it is built like any
@@ -83,52 +77,31 @@ where
     P: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
     let state = use_state();
-    // Everything the page needs: once here, this finishes at once.
-    let all_here = move || async move {
-        fetch().await.is_ok()
-            && directories_ready(state).await.is_ok()
-            && all_words(state).await.is_ok()
-    };
-    let arrival = RwSignal::new(if now_or_never(all_here()) == Some(true) {
-        Arrival::Ready
-    } else {
-        Arrival::Loading
-    });
+    let arrival = Arrival::new();
     let wait = move || {
-        leptos::task::spawn_local(async move {
-            let done = all_here().await;
-            arrival.try_set(if done {
-                Arrival::Ready
-            } else {
-                Arrival::Failed
-            });
+        arrival.start(async move {
+            fetch().await.is_ok()
+                && directories_ready(state).await.is_ok()
+                && all_words(state).await.is_ok()
         })
     };
-    if arrival.get_untracked() == Arrival::Loading {
-        wait();
-    }
+    wait();
     // The words go back to the first page's when the victim switches to
     // English before the rest of it has come: wait for them again.
     Effect::new(move |_| {
-        if arrival.get() == Arrival::Ready && !state.catalog.with(Catalog::is_complete) {
-            arrival.set(Arrival::Loading);
+        if arrival.get() == Some(true) && !state.catalog.with(Catalog::is_complete) {
             wait();
         }
     });
     move || match arrival.get() {
-        Arrival::Loading => {
-            view! { <p class="loading" role="status">{tr(Msg::PageLoading)}</p> }.into_any()
-        }
-        Arrival::Failed => view! {
-            <LoadFailed retry=move || {
-                arrival.set(Arrival::Loading);
-                wait();
-            }/>
+        None => view! { <p class="loading" role="status">{tr(Msg::PageLoading)}</p> }.into_any(),
+        Some(false) => view! {
+            <LoadFailed retry=wait/>
             <FocusWhenShown/>
         }
         .into_any(),
         // Loaded, so the call finishes at once.
-        Arrival::Ready => match now_or_never(view(page)) {
+        Some(true) => match now_or_never(view(page)) {
             Some(Ok(shown)) => view! { {shown} <FocusWhenShown/> }.into_any(),
             _ => ().into_any(),
         },
@@ -161,7 +134,7 @@ fn LoadFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
 split_off! {
     /// The journey after the start page, in one module fetched together.
     journey, preload preload_journey, fn journey_page(page: Page) -> AnyView {
-        match page {
+        guarded(page, move || match page {
             Page::ActNow => view! { <ActNowPage/> }.into_any(),
             Page::WhatHappened => view! { <WhatHappenedPage/> }.into_any(),
             Page::When => view! { <WhenPage/> }.into_any(),
@@ -181,8 +154,34 @@ split_off! {
             Page::CheckAnswers => view! { <CheckAnswersPage/> }.into_any(),
             Page::Report => view! { <ReportPage/> }.into_any(),
             Page::Start | Page::CheckCode | Page::About | Page::Signpost => ().into_any(),
-        }
+        })
+        .into_any()
     }
+}
+
+/// A journey page, shown only if the answers let it show; otherwise the
+/// victim is sent to the first question still needing an answer, so that a
+/// deep link or the back and forward buttons never show a page that cannot
+/// work. The answers are checked here once per change, in the journey's
+/// module, and shared with the page (its back link reads them too).
+fn guarded(page: Page, shown: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let state = use_state();
+    let today = state.today.get_value();
+    let checked = Memo::new(move |_| state.answers.with(|a| Checked::new(a, today)));
+    provide_context(checked);
+    let to = Memo::new(move |_| checked.with(|c| c.reachable(page)));
+    Effect::new(move |_| {
+        let to = to.get();
+        if to != page {
+            // Keep the address bar honest without adding a history entry.
+            let hash = hash_for(to, state.mode.get_untracked());
+            let _ = window().history().and_then(|h| {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+            });
+            state.page.set(to);
+        }
+    });
+    move || (to.get() == page).then(&shown)
 }
 
 split_off! {

@@ -1,6 +1,8 @@
 //! Browser glue: requests, storage, offline use, the embedding iframe,
-//! downloads, the clipboard, split-off code and work done once.
+//! downloads, the clipboard, split-off code, work done once and waiting for
+//! work in a view.
 
+pub mod arrival;
 pub mod copy;
 pub mod download;
 pub mod embed;

@@ -15,6 +15,7 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
+use crate::ui::platform::arrival::Arrival;
 use crate::ui::state::{tr, use_state};
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{Answers, Page, WhoseDevice};
@@ -39,7 +40,7 @@ struct Updates {
 /// Registers the worker once the victim says this device is their own (never
 /// on someone else's, nor inside another site's iframe) and `journey_here`
 /// says the journey's code is in, and provides what the update notice needs.
-pub fn provide_offline(embedded: bool, journey_here: ReadSignal<bool>) {
+pub fn provide_offline(embedded: bool, journey_here: Arrival<()>) {
     let state = crate::ui::state::use_state();
     let updates = Updates {
         ready: RwSignal::new(false),
@@ -60,7 +61,9 @@ pub fn provide_offline(embedded: bool, journey_here: ReadSignal<bool>) {
         // never download the same file at once (which could leave one of the
         // two downloads hanging), and the worker finds the page's copies in
         // the browser's cache instead of downloading them again.
-        Some(WhoseDevice::Mine) if journey_here.get() && !registered.get_value() => {
+        Some(WhoseDevice::Mine)
+            if journey_here.with(|done| done.is_some()) && !registered.get_value() =>
+        {
             registered.set_value(true);
             register(updates);
         }
