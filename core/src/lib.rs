@@ -26,7 +26,8 @@ pub mod directory;
 /// Languages, plural rules and the message catalogues.
 pub mod i18n;
 
-/// The strict JSON reader and writer every document goes through.
+/// The strict JSON reader and writer every document goes through, and the
+/// field reader that names each wrong field by its path.
 pub mod json;
 
 /// FNV-1a, the one stable hash for file and version names.

@@ -10,6 +10,7 @@ pub mod numbers;
 
 #[cfg(test)]
 use crate::directory::numbers::NUMBER_FIELDS;
+use crate::json::fields::{self, Fields, Wrong};
 use crate::json::{self, Value};
 use crate::values::date::Date;
 use crate::values::phone::is_valid_uk_phone_number;
@@ -130,12 +131,14 @@ pub fn parse_providers(json: &str) -> Result<ProviderDirectory, String> {
     read_file(json, "network providers", |file| {
         let liability_cap = match file.get("liability_cap") {
             None | Some(Value::Null) => None,
-            Some(note) => Some(note_from(note).map_err(|e| format!("liability_cap: {e}"))?),
+            Some(_) => file
+                .object("liability_cap")
+                .and_then(|mut n| note_from(&mut n)),
         };
-        Ok(ProviderDirectory {
+        ProviderDirectory {
             liability_cap,
-            providers: list(file, "providers", provider_from)?,
-        })
+            providers: list(file, "providers", provider_from),
+        }
     })
 }
 
@@ -145,172 +148,137 @@ pub fn parse_services(json: &str) -> Result<Vec<SupportService>, String> {
     })
 }
 
-/// One data file read by `read`; an error starts with the directory's name.
+/// One data file read by `read`. Any problem fails the file, with every
+/// problem named by its place, after the directory's name.
 fn read_file<T>(
     json: &str,
     directory: &str,
-    read: impl FnOnce(&Value) -> Result<T, String>,
+    read: impl FnOnce(&mut Fields) -> T,
 ) -> Result<T, String> {
-    json::parse(json)
-        .map_err(|error| error.to_string())
-        .and_then(|file| read(&file))
-        .map_err(|error| format!("{directory}: {error}"))
+    let file = json::parse(json).map_err(|error| format!("{directory}: {error}"))?;
+    let mut problems = Vec::new();
+    let read = Fields::open(&file, "", &mut problems).map(|mut file| read(&mut file));
+    match read {
+        Some(read) if problems.is_empty() => Ok(read),
+        _ => {
+            let said: Vec<String> = problems.iter().map(fields::Problem::to_string).collect();
+            Err(format!("{directory}: {}", said.join("; ")))
+        }
+    }
 }
 
-/// One police force, as `data/police_forces.json` and a host configuration write it.
-pub fn force_from(entry: &Value) -> Result<PoliceForce, String> {
-    object(entry)?;
-    Ok(PoliceForce {
-        id: text(entry, "id")?,
-        name: text(entry, "name")?,
-        website: text_or_empty(entry, "website")?,
-        report_online_url: text_or_empty(entry, "report_online_url")?,
-        non_emergency: text_or_empty(entry, "non_emergency")?,
-        non_emergency_text: text_or_empty(entry, "non_emergency_text")?,
-        nations: text_list(entry, "nations")?,
-        source: sources(entry)?,
-        secondary_sources: text_list(entry, "secondary_sources")?,
-        domains: text_list(entry, "domains")?,
-        quote: named_texts(entry, "quote")?,
-        checked: text(entry, "checked")?,
-        note: text_or_empty(entry, "note")?,
-    })
-}
-
-/// One network provider, as `data/network_providers.json` and a host configuration write it.
-pub fn provider_from(entry: &Value) -> Result<NetworkProvider, String> {
-    object(entry)?;
-    Ok(NetworkProvider {
-        id: text(entry, "id")?,
-        name: text(entry, "name")?,
-        runs_on: text_or_empty(entry, "runs_on")?,
-        lost_stolen_uk: text_or_empty(entry, "lost_stolen_uk")?,
-        lost_stolen_abroad: text_or_empty(entry, "lost_stolen_abroad")?,
-        web_page: text_or_empty(entry, "web_page")?,
-        hours: text_or_empty(entry, "hours")?,
-        source: sources(entry)?,
-        secondary_sources: text_list(entry, "secondary_sources")?,
-        domains: text_list(entry, "domains")?,
-        quote: named_texts(entry, "quote")?,
-        checked: text(entry, "checked")?,
-        note: text_or_empty(entry, "note")?,
-    })
-}
-
-/// One support service, as `data/support_services.json` and a host configuration write it.
-pub fn service_from(entry: &Value) -> Result<SupportService, String> {
-    object(entry)?;
-    Ok(SupportService {
-        id: text(entry, "id")?,
-        name: text(entry, "name")?,
-        phone: text_or_empty(entry, "phone")?,
-        website: text_or_empty(entry, "website")?,
-        report_online_url: text_or_empty(entry, "report_online_url")?,
-        coverage: text_or_empty(entry, "coverage")?,
-        nations: text_list(entry, "nations")?,
-        hours: text_or_empty(entry, "hours")?,
-        kind: text_or_empty(entry, "kind")?,
-        source: sources(entry)?,
-        secondary_sources: text_list(entry, "secondary_sources")?,
-        domains: text_list(entry, "domains")?,
-        quote: named_texts(entry, "quote")?,
-        checked: text(entry, "checked")?,
-        note: text_or_empty(entry, "note")?,
-    })
-}
-
-fn note_from(entry: &Value) -> Result<SourcedNote, String> {
-    object(entry)?;
-    Ok(SourcedNote {
-        text: text(entry, "text")?,
-        source: text(entry, "source")?,
-        checked: text(entry, "checked")?,
-    })
-}
-
-/// The entries listed under `name`, each read by `read`; the first bad one
-/// fails the whole file, named by its place.
-fn list<T>(
-    file: &Value,
-    name: &str,
-    read: fn(&Value) -> Result<T, String>,
-) -> Result<Vec<T>, String> {
-    object(file)?;
-    let items = file
-        .get(name)
-        .ok_or_else(|| format!("missing field `{name}`"))?
-        .as_array()
-        .ok_or_else(|| format!("`{name}` must be a list"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item).map_err(|error| format!("{name}[{i}]: {error}")))
+/// The entries listed under `name`, each read by `read`; a missing list is
+/// a problem.
+fn list<T>(file: &mut Fields, name: &str, read: fn(&mut Fields) -> Option<T>) -> Vec<T> {
+    if file.get(name).is_none() {
+        file.problem(name, Wrong::Missing);
+    }
+    file.each(name, |entry| read(entry))
+        .into_iter()
+        .flatten()
         .collect()
-}
-
-fn object(value: &Value) -> Result<(), String> {
-    match value {
-        Value::Object(_) => Ok(()),
-        _ => Err("must be an object".to_owned()),
-    }
-}
-
-fn text(entry: &Value, name: &str) -> Result<String, String> {
-    match entry.get(name) {
-        Some(value) => value
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| format!("`{name}` must be text")),
-        None => Err(format!("missing field `{name}`")),
-    }
 }
 
 /// A text field that may be left out, meaning "not confirmed".
-fn text_or_empty(entry: &Value, name: &str) -> Result<String, String> {
-    match entry.get(name) {
-        Some(_) => text(entry, name),
-        None => Ok(String::new()),
-    }
+fn text_or_empty(entry: &mut Fields, name: &str) -> String {
+    entry.text(name).unwrap_or_default().to_owned()
 }
 
-/// A list of text that may be left out.
-fn text_list(entry: &Value, name: &str) -> Result<Vec<String>, String> {
-    let Some(value) = entry.get(name) else {
-        return Ok(Vec::new());
-    };
-    let wrong = || format!("`{name}` must be a list of text");
-    value
-        .as_array()
-        .ok_or_else(wrong)?
-        .iter()
-        .map(|item| item.as_str().map(str::to_owned).ok_or_else(wrong))
-        .collect()
+fn required(entry: &mut Fields, name: &str) -> String {
+    entry.required_text(name).unwrap_or_default().to_owned()
+}
+
+/// One police force, as `data/police_forces.json` and a host configuration
+/// write it; `None` only if it is not one at all (its problems are noted).
+pub fn force_from(entry: &mut Fields) -> Option<PoliceForce> {
+    Some(PoliceForce {
+        id: required(entry, "id"),
+        name: required(entry, "name"),
+        website: text_or_empty(entry, "website"),
+        report_online_url: text_or_empty(entry, "report_online_url"),
+        non_emergency: text_or_empty(entry, "non_emergency"),
+        non_emergency_text: text_or_empty(entry, "non_emergency_text"),
+        nations: entry.text_list("nations"),
+        source: sources(entry),
+        secondary_sources: entry.text_list("secondary_sources"),
+        domains: entry.text_list("domains"),
+        quote: named_texts(entry, "quote"),
+        checked: required(entry, "checked"),
+        note: text_or_empty(entry, "note"),
+    })
+}
+
+/// One network provider, as `data/network_providers.json` and a host
+/// configuration write it.
+pub fn provider_from(entry: &mut Fields) -> Option<NetworkProvider> {
+    Some(NetworkProvider {
+        id: required(entry, "id"),
+        name: required(entry, "name"),
+        runs_on: text_or_empty(entry, "runs_on"),
+        lost_stolen_uk: text_or_empty(entry, "lost_stolen_uk"),
+        lost_stolen_abroad: text_or_empty(entry, "lost_stolen_abroad"),
+        web_page: text_or_empty(entry, "web_page"),
+        hours: text_or_empty(entry, "hours"),
+        source: sources(entry),
+        secondary_sources: entry.text_list("secondary_sources"),
+        domains: entry.text_list("domains"),
+        quote: named_texts(entry, "quote"),
+        checked: required(entry, "checked"),
+        note: text_or_empty(entry, "note"),
+    })
+}
+
+/// One support service, as `data/support_services.json` and a host
+/// configuration write it.
+pub fn service_from(entry: &mut Fields) -> Option<SupportService> {
+    Some(SupportService {
+        id: required(entry, "id"),
+        name: required(entry, "name"),
+        phone: text_or_empty(entry, "phone"),
+        website: text_or_empty(entry, "website"),
+        report_online_url: text_or_empty(entry, "report_online_url"),
+        coverage: text_or_empty(entry, "coverage"),
+        nations: entry.text_list("nations"),
+        hours: text_or_empty(entry, "hours"),
+        kind: text_or_empty(entry, "kind"),
+        source: sources(entry),
+        secondary_sources: entry.text_list("secondary_sources"),
+        domains: entry.text_list("domains"),
+        quote: named_texts(entry, "quote"),
+        checked: required(entry, "checked"),
+        note: text_or_empty(entry, "note"),
+    })
+}
+
+fn note_from(entry: &mut Fields) -> Option<SourcedNote> {
+    Some(SourcedNote {
+        text: required(entry, "text"),
+        source: required(entry, "source"),
+        checked: required(entry, "checked"),
+    })
 }
 
 /// `source`: each field name with where it was read.
-fn sources(entry: &Value) -> Result<Sources, String> {
+fn sources(entry: &mut Fields) -> Sources {
     if entry.get("source").is_none() {
-        return Err("missing field `source`".to_owned());
+        entry.problem("source", Wrong::Missing);
     }
     named_texts(entry, "source")
 }
 
 /// An object of text under `name`, such as `source` or `quote`, as field
 /// names with their text; empty when left out.
-fn named_texts(entry: &Value, name: &str) -> Result<Sources, String> {
-    let Some(value) = entry.get(name) else {
-        return Ok(Sources::new());
+fn named_texts(entry: &mut Fields, name: &str) -> Sources {
+    let Some(mut named) = entry.object(name) else {
+        return Sources::new();
     };
-    let members = value
-        .as_object()
-        .ok_or_else(|| format!("`{name}` must be an object"))?;
-    members
-        .iter()
-        .map(|(field, text)| match text.as_str() {
-            Some(text) => Ok((field.clone(), text.to_owned())),
-            None => Err(format!("`{name}.{field}` must be text")),
-        })
-        .collect()
+    let mut texts = Sources::new();
+    for (field, value) in named.members() {
+        if let Some(text) = named.as_text(field, value) {
+            texts.push((field.clone(), text.to_owned()));
+        }
+    }
+    texts
 }
 
 impl Directories {

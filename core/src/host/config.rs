@@ -5,6 +5,7 @@
 //! dropped with a [`ConfigProblem`] that names it and says why, and the
 //! widget keeps its default for it.
 
+use crate::json::fields::{Fields, Problem, Wrong};
 use crate::json::{self, Value};
 
 use crate::directory::{
@@ -122,49 +123,44 @@ pub const DEFAULT_BACKGROUND: Rgb = Rgb(0xff, 0xff, 0xff);
 pub const DEFAULT_BUTTON: Rgb = Rgb(0x00, 0x70, 0x3c);
 pub const DEFAULT_BUTTON_TEXT: Rgb = Rgb(0xff, 0xff, 0xff);
 
-/// A field that was dropped, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigProblem {
-    /// Where in the file, e.g. `theme.button` or `directory.forces[2].website`.
-    pub path: String,
-    pub reason: String,
-}
-
-impl std::fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
-    }
-}
+/// A field that was dropped, and why: its path is where in the file, e.g.
+/// `theme.button` or `directory.forces[2].website`.
+pub type ConfigProblem = Problem;
 
 /// Reads a host configuration. Whatever the text, it gives a config (perhaps
 /// the default) and the list of what was dropped.
 pub fn parse(text: &str) -> (HostConfig, Vec<ConfigProblem>) {
-    let mut reader = Reader::default();
+    let mut problems = Vec::new();
     let config = match json::parse(text) {
-        Ok(root @ Value::Object(_)) => reader.root(&root),
-        Ok(_) => {
-            reader.problem("(file)", "must be a JSON object");
-            HostConfig::default()
-        }
+        Ok(root) => Fields::open(&root, "", &mut problems)
+            .map(|mut root| read_root(&mut root))
+            .unwrap_or_default(),
         Err(e) => {
-            reader.problem("(file)", &format!("is not valid JSON ({e})"));
+            problems.push(Problem {
+                path: String::new(),
+                wrong: Wrong::Rule(format!("is not valid JSON ({e})")),
+            });
             HostConfig::default()
         }
     };
-    (config, reader.problems)
+    (config, problems)
 }
 
 /// A theme from separate name/value pairs (the embed snippet's `data-theme-*`
 /// attributes, passed on as link parameters), with the same checks as the
 /// file's `theme`.
 pub fn theme_from_pairs(pairs: &[(String, String)]) -> (Theme, Vec<ConfigProblem>) {
-    let object = pairs
-        .iter()
-        .map(|(name, value)| (name.clone(), Value::String(value.clone())))
-        .collect();
-    let mut reader = Reader::default();
-    let theme = reader.theme(&Value::Object(object));
-    (theme, reader.problems)
+    let object = Value::Object(
+        pairs
+            .iter()
+            .map(|(name, value)| (name.clone(), Value::String(value.clone())))
+            .collect(),
+    );
+    let mut problems = Vec::new();
+    let theme = Fields::open(&object, "theme", &mut problems)
+        .map(|mut theme| read_theme(&mut theme))
+        .unwrap_or_default();
+    (theme, problems)
 }
 
 /// The host's theme with `over` laid on top, field by field.
@@ -179,376 +175,322 @@ pub fn overlay_theme(base: &Theme, over: &Theme) -> Theme {
     }
 }
 
-#[derive(Default)]
-struct Reader {
-    problems: Vec<ConfigProblem>,
-}
-
 /// Long enough for any real value; anything longer is refused.
 const MAX_TEXT: usize = 200;
 
-impl Reader {
-    fn problem(&mut self, path: &str, reason: &str) {
-        self.problems.push(ConfigProblem {
-            path: path.to_owned(),
-            reason: reason.to_owned(),
-        });
-    }
+fn rule(words: &str) -> Wrong {
+    Wrong::Rule(words.to_owned())
+}
 
-    fn root(&mut self, root: &Value) -> HostConfig {
-        match root.get("version").and_then(Value::as_u64) {
-            Some(CONFIG_VERSION) => {}
-            Some(other) => {
-                self.problem("version", &format!("is {other}, but this widget reads version {CONFIG_VERSION}; nothing was applied"));
-                return HostConfig::default();
-            }
-            None => {
-                self.problem(
-                    "version",
-                    &format!("is missing; it must be {CONFIG_VERSION}; nothing was applied"),
-                );
-                return HostConfig::default();
-            }
+fn read_root(root: &mut Fields) -> HostConfig {
+    match root.get("version").and_then(Value::as_u64) {
+        Some(CONFIG_VERSION) => {}
+        Some(other) => {
+            root.problem(
+                "version",
+                Wrong::Rule(format!(
+                    "is {other}, but this widget reads version {CONFIG_VERSION}; nothing was applied"
+                )),
+            );
+            return HostConfig::default();
         }
-        const KNOWN: [&str; 9] = [
-            "version",
-            "organisation",
-            "default_force",
-            "languages",
-            "theme",
-            "directory",
-            "quick_exit_url",
-            "tac_table_url",
-            "$comment",
-        ];
-        let keys = root.as_object().unwrap_or_default().iter().map(|(k, _)| k);
-        for key in keys.filter(|k| !KNOWN.contains(&k.as_str())) {
-            self.problem(key, "is not a setting this widget knows; it was ignored");
-        }
-        let mut config = HostConfig {
-            organisation: root.get("organisation").and_then(|v| self.organisation(v)),
-            default_force: root
-                .get("default_force")
-                .and_then(|v| self.slug("default_force", v)),
-            languages: root
-                .get("languages")
-                .map(|v| self.languages(v))
-                .unwrap_or_default(),
-            theme: root.get("theme").map(|v| self.theme(v)).unwrap_or_default(),
-            quick_exit_url: root
-                .get("quick_exit_url")
-                .and_then(|v| self.https("quick_exit_url", v)),
-            tac_table_url: root
-                .get("tac_table_url")
-                .and_then(|v| self.relative_url("tac_table_url", v)),
-            ..HostConfig::default()
-        };
-        config.directory = root.get("directory").cloned();
-        config
-    }
-
-    fn text(&mut self, path: &str, value: &Value) -> Option<String> {
-        match value.as_str().map(str::trim) {
-            Some("") => {
-                self.problem(path, "is empty");
-                None
-            }
-            Some(text) if text.chars().count() > MAX_TEXT => {
-                self.problem(path, &format!("is longer than {MAX_TEXT} characters"));
-                None
-            }
-            Some(text) if text.chars().any(|c| c.is_control() || is_bidi_control(c)) => {
-                self.problem(path, "contains control or direction-changing characters");
-                None
-            }
-            Some(text) => Some(text.to_owned()),
-            None => {
-                self.problem(path, "must be text");
-                None
-            }
+        None => {
+            root.problem(
+                "version",
+                Wrong::Rule(format!(
+                    "is missing; it must be {CONFIG_VERSION}; nothing was applied"
+                )),
+            );
+            return HostConfig::default();
         }
     }
-
-    fn slug(&mut self, path: &str, value: &Value) -> Option<String> {
-        let text = self.text(path, value)?;
-        if is_slug(&text) {
-            Some(text)
-        } else {
-            self.problem(path, "must be an id like \"devon-and-cornwall\"");
-            None
-        }
+    const KNOWN: [&str; 9] = [
+        "version",
+        "organisation",
+        "default_force",
+        "languages",
+        "theme",
+        "directory",
+        "quick_exit_url",
+        "tac_table_url",
+        "$comment",
+    ];
+    root.others(&KNOWN, || {
+        rule("is not a setting this widget knows; it was ignored")
+    });
+    HostConfig {
+        organisation: root
+            .object("organisation")
+            .and_then(|mut o| read_organisation(&mut o)),
+        default_force: slug(root, "default_force"),
+        languages: read_languages(root),
+        theme: root
+            .object("theme")
+            .map(|mut theme| read_theme(&mut theme))
+            .unwrap_or_default(),
+        directory: root.get("directory").cloned(),
+        quick_exit_url: https(root, "quick_exit_url"),
+        tac_table_url: relative_url(root, "tac_table_url"),
     }
+}
 
-    fn https(&mut self, path: &str, value: &Value) -> Option<String> {
-        let text = self.text(path, value)?;
-        if is_valid_https_url(&text) {
-            Some(text)
-        } else {
-            self.problem(path, "must be an https:// address");
-            None
-        }
+/// Text a deployer wrote, trimmed: not empty, not too long, and with no
+/// control or direction-changing characters.
+fn clean_text(fields: &mut Fields, name: &str) -> Option<String> {
+    let text = fields.text(name)?.trim();
+    let wrong = if text.is_empty() {
+        Wrong::Empty
+    } else if text.chars().count() > MAX_TEXT {
+        Wrong::TooLong(MAX_TEXT)
+    } else if text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        rule("contains control or direction-changing characters")
+    } else {
+        return Some(text.to_owned());
+    };
+    fields.problem(name, wrong);
+    None
+}
+
+/// Clean text that passes `check`, or the problem `otherwise`.
+fn checked_text(
+    fields: &mut Fields,
+    name: &str,
+    check: impl FnOnce(&str) -> bool,
+    otherwise: &str,
+) -> Option<String> {
+    let text = clean_text(fields, name)?;
+    if check(&text) {
+        Some(text)
+    } else {
+        fields.problem(name, rule(otherwise));
+        None
     }
+}
 
-    /// A path on the widget's own site: the CSP allows no other.
-    fn relative_url(&mut self, path: &str, value: &Value) -> Option<String> {
-        let text = self.text(path, value)?;
+fn slug(fields: &mut Fields, name: &str) -> Option<String> {
+    checked_text(
+        fields,
+        name,
+        is_slug,
+        "must be an id like \"devon-and-cornwall\"",
+    )
+}
+
+fn https(fields: &mut Fields, name: &str) -> Option<String> {
+    checked_text(
+        fields,
+        name,
+        is_valid_https_url,
+        "must be an https:// address",
+    )
+}
+
+/// A path on the widget's own site: the CSP allows no other.
+fn relative_url(fields: &mut Fields, name: &str) -> Option<String> {
+    let same_site = |text: &str| {
         let has_scheme = text
             .split('/')
             .next()
             .is_some_and(|first| first.contains(':'));
-        if has_scheme || text.starts_with("//") || text.contains('\\') {
-            self.problem(
-                path,
-                "must be a path on the widget's own site, such as \"data/tac.bin\"",
-            );
-            None
-        } else {
-            Some(text)
-        }
-    }
+        !(has_scheme || text.starts_with("//") || text.contains('\\'))
+    };
+    checked_text(
+        fields,
+        name,
+        same_site,
+        "must be a path on the widget's own site, such as \"data/tac.bin\"",
+    )
+}
 
-    fn organisation(&mut self, value: &Value) -> Option<Organisation> {
-        if value.as_object().is_none() {
-            self.problem("organisation", "must be an object");
-            return None;
-        }
-        let name = self.text(
-            "organisation.name",
-            value.get("name").unwrap_or(&Value::Null),
-        )?;
-        let support_phone = value.get("support_phone").and_then(|v| {
-            let number = self.text("organisation.support_phone", v)?;
-            if is_valid_uk_phone_number(&number) {
-                Some(number)
-            } else {
-                self.problem("organisation.support_phone", "is not a UK phone number");
-                None
-            }
-        });
-        let support_url = value
-            .get("support_url")
-            .and_then(|v| self.https("organisation.support_url", v));
-        Some(Organisation {
-            name,
-            support_phone,
-            support_url,
-        })
+fn read_organisation(org: &mut Fields) -> Option<Organisation> {
+    if org.get("name").is_none() {
+        org.problem("name", Wrong::Missing);
     }
+    let name = clean_text(org, "name")?;
+    let support_phone = checked_text(
+        org,
+        "support_phone",
+        is_valid_uk_phone_number,
+        "is not a UK phone number",
+    );
+    let support_url = https(org, "support_url");
+    Some(Organisation {
+        name,
+        support_phone,
+        support_url,
+    })
+}
 
-    fn languages(&mut self, value: &Value) -> Vec<Locale> {
-        let Some(list) = value.as_array() else {
-            self.problem(
-                "languages",
-                "must be a list of language tags, such as [\"en-GB\", \"cy\"]",
-            );
-            return Vec::new();
-        };
-        let mut locales = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            match item.as_str().and_then(Locale::from_tag) {
-                Some(locale) if !locales.contains(&locale) => locales.push(locale),
-                Some(_) => {}
-                None => self.problem(
-                    &format!("languages[{i}]"),
-                    "is not a language this widget has",
-                ),
-            }
-        }
-        locales
-    }
-
-    fn theme(&mut self, value: &Value) -> Theme {
-        if value.as_object().is_none() {
-            self.problem("theme", "must be an object");
-            return Theme::default();
-        }
-        let mut colour = |name: &str| {
-            let path = format!("theme.{name}");
-            let text = self.text(&path, value.get(name)?)?;
-            let parsed = Rgb::parse(&text);
-            if parsed.is_none() {
-                self.problem(&path, "must be a colour like #1d70b8");
-            }
-            parsed
-        };
-        let mut theme = Theme {
-            text: colour("text"),
-            background: colour("background"),
-            link: colour("link"),
-            button: colour("button"),
-            button_text: colour("button_text"),
-            font: None,
-        };
-        if let Some(font) = value.get("font") {
-            theme.font = self.text("theme.font", font).and_then(|f| {
-                let safe = f
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c));
-                if safe {
-                    Some(f)
-                } else {
-                    self.problem(
-                        "theme.font",
-                        "may only name fonts, like \"Arial, sans-serif\"",
-                    );
-                    None
-                }
-            });
-        }
-        self.check_contrast(&mut theme);
-        theme
-    }
-
-    /// Refuses colours that would make text hard to read (WCAG 2.2 AA: 4.5:1
-    /// for text, 3:1 for a button against the page).
-    fn check_contrast(&mut self, theme: &mut Theme) {
-        let background = theme.background.unwrap_or(DEFAULT_BACKGROUND);
-        let refuse = |slot: &mut Option<Rgb>,
-                      name: &str,
-                      against: Rgb,
-                      what: &str,
-                      min: f64,
-                      problems: &mut Vec<ConfigProblem>| {
-            if let Some(colour) = *slot {
-                let ratio = contrast(colour, against);
-                if ratio < min {
-                    problems.push(ConfigProblem {
-                        path: format!("theme.{name}"),
-                        reason: format!(
-                            "{} has a contrast of {}:1 against {what}; WCAG needs {}:1",
-                            colour.css(),
-                            two_decimals(ratio),
-                            two_decimals(min)
-                        ),
-                    });
-                    *slot = None;
-                }
-            }
-        };
-        let problems = &mut self.problems;
-        if let Some(bg) = theme.background
-            && contrast(bg, theme.text.unwrap_or(DEFAULT_TEXT)) < 4.5
-        {
-            problems.push(ConfigProblem {
-                path: "theme.background".into(),
-                reason: format!(
-                    "{} leaves too little contrast with the text colour; WCAG needs 4.5:1",
-                    bg.css()
-                ),
-            });
-            theme.background = None;
-        }
-        let background = theme.background.unwrap_or(background);
-        refuse(
-            &mut theme.text,
-            "text",
-            background,
-            "the background",
-            4.5,
-            problems,
+fn read_languages(root: &mut Fields) -> Vec<Locale> {
+    let Some(value) = root.get("languages") else {
+        return Vec::new();
+    };
+    let Some(list) = value.as_array() else {
+        root.problem(
+            "languages",
+            rule("must be a list of language tags, such as [\"en-GB\", \"cy\"]"),
         );
-        refuse(
-            &mut theme.link,
-            "link",
-            background,
-            "the background",
-            4.5,
-            problems,
+        return Vec::new();
+    };
+    let mut locales = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        match item.as_str().and_then(Locale::from_tag) {
+            Some(locale) if !locales.contains(&locale) => locales.push(locale),
+            Some(_) => {}
+            None => root.problem(
+                &format!("languages[{i}]"),
+                rule("is not a language this widget has"),
+            ),
+        }
+    }
+    locales
+}
+
+fn read_theme(theme: &mut Fields) -> Theme {
+    let mut colour = |name: &str| {
+        let text = clean_text(theme, name)?;
+        let parsed = Rgb::parse(&text);
+        if parsed.is_none() {
+            theme.problem(name, rule("must be a colour like #1d70b8"));
+        }
+        parsed
+    };
+    let mut read = Theme {
+        text: colour("text"),
+        background: colour("background"),
+        link: colour("link"),
+        button: colour("button"),
+        button_text: colour("button_text"),
+        font: None,
+    };
+    let only_fonts = |font: &str| {
+        font.chars()
+            .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))
+    };
+    read.font = checked_text(
+        theme,
+        "font",
+        only_fonts,
+        "may only name fonts, like \"Arial, sans-serif\"",
+    );
+    check_contrast(theme, &mut read);
+    read
+}
+
+/// Refuses colours that would make text hard to read (WCAG 2.2 AA: 4.5:1
+/// for text, 3:1 for a button against the page).
+fn check_contrast(fields: &mut Fields, theme: &mut Theme) {
+    if let Some(bg) = theme.background
+        && contrast(bg, theme.text.unwrap_or(DEFAULT_TEXT)) < 4.5
+    {
+        fields.problem(
+            "background",
+            Wrong::Rule(format!(
+                "{} leaves too little contrast with the text colour; WCAG needs 4.5:1",
+                bg.css()
+            )),
         );
-        refuse(
-            &mut theme.button,
+        theme.background = None;
+    }
+    let background = theme.background.unwrap_or(DEFAULT_BACKGROUND);
+    let mut refuse = |slot: &mut Option<Rgb>, name: &str, against: Rgb, what: &str, min: f64| {
+        if let Some(colour) = *slot {
+            let ratio = contrast(colour, against);
+            if ratio < min {
+                fields.problem(
+                    name,
+                    Wrong::Rule(format!(
+                        "{} has a contrast of {}:1 against {what}; WCAG needs {}:1",
+                        colour.css(),
+                        two_decimals(ratio),
+                        two_decimals(min)
+                    )),
+                );
+                *slot = None;
+            }
+        }
+    };
+    refuse(&mut theme.text, "text", background, "the background", 4.5);
+    refuse(&mut theme.link, "link", background, "the background", 4.5);
+    refuse(
+        &mut theme.button,
+        "button",
+        background,
+        "the background",
+        3.0,
+    );
+    let button = theme.button.unwrap_or(DEFAULT_BUTTON);
+    refuse(
+        &mut theme.button_text,
+        "button_text",
+        button,
+        "the button colour",
+        4.5,
+    );
+    if theme.button.is_some()
+        && theme.button_text.is_none()
+        && contrast(button, DEFAULT_BUTTON_TEXT) < 4.5
+    {
+        fields.problem(
             "button",
-            background,
-            "the background",
-            3.0,
-            problems,
+            Wrong::Rule(format!(
+                "{} leaves white button text unreadable; set theme.button_text too",
+                button.css()
+            )),
         );
-        let button = theme.button.unwrap_or(DEFAULT_BUTTON);
-        refuse(
-            &mut theme.button_text,
-            "button_text",
-            button,
-            "the button colour",
-            4.5,
-            problems,
-        );
-        if theme.button.is_some()
-            && theme.button_text.is_none()
-            && contrast(button, DEFAULT_BUTTON_TEXT) < 4.5
-        {
-            problems.push(ConfigProblem {
-                path: "theme.button".into(),
-                reason: format!(
-                    "{} leaves white button text unreadable; set theme.button_text too",
-                    button.css()
-                ),
-            });
-            theme.button = None;
-        }
+        theme.button = None;
     }
+}
 
-    /// Extra or replacing directory entries. Each must pass the same checks
-    /// as the shipped directory, sources and dates included.
-    fn directory(&mut self, value: &Value) -> HostDirectory {
-        let mut host = HostDirectory::default();
-        if value.as_object().is_none() {
-            self.problem("directory", "must be an object");
-            return host;
-        }
-        host.forces = self.entries(
+/// Extra or replacing directory entries. Each must pass the same checks as
+/// the shipped directory, sources and dates included.
+fn read_host_directory(section: &mut Fields) -> HostDirectory {
+    HostDirectory {
+        forces: entries(
+            section,
             "forces",
-            value.get("forces"),
             directory::force_from,
             directory::validate_forces,
-        );
-        host.providers = self.entries(
+        ),
+        providers: entries(
+            section,
             "providers",
-            value.get("providers"),
             directory::provider_from,
             directory::validate_providers,
-        );
-        host.services = self.entries(
+        ),
+        services: entries(
+            section,
             "services",
-            value.get("services"),
             directory::service_from,
             directory::validate_services,
-        );
-        host
+        ),
     }
+}
 
-    fn entries<T>(
-        &mut self,
-        name: &str,
-        value: Option<&Value>,
-        read: fn(&Value) -> Result<T, String>,
-        validate: fn(&[T]) -> Vec<directory::Problem>,
-    ) -> Vec<T> {
-        let Some(value) = value else {
-            return Vec::new();
-        };
-        let Some(list) = value.as_array() else {
-            self.problem(&format!("directory.{name}"), "must be a list");
-            return Vec::new();
-        };
-        let mut kept = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            let path = format!("directory.{name}[{i}]");
-            match read(item) {
-                Ok(entry) => {
-                    let problems = validate(std::slice::from_ref(&entry));
-                    if problems.is_empty() {
-                        kept.push(entry);
-                    } else {
-                        for p in problems {
-                            self.problem(&format!("{path}.{}", p.field), p.kind.reason());
-                        }
-                    }
-                }
-                Err(e) => self.problem(&path, &format!("is not a valid entry ({e})")),
-            }
+/// The entries under `name` that are read whole and pass `validate`; every
+/// other is dropped, with each of its problems named.
+fn entries<T>(
+    section: &mut Fields,
+    name: &str,
+    read: fn(&mut Fields) -> Option<T>,
+    validate: fn(&[T]) -> Vec<directory::Problem>,
+) -> Vec<T> {
+    let read_all = section.each(name, |entry| {
+        let before = entry.problem_count();
+        read(entry).filter(|_| entry.problem_count() == before)
+    });
+    let mut kept = Vec::new();
+    for (i, entry) in read_all.into_iter().enumerate() {
+        let Some(entry) = entry else { continue };
+        let problems = validate(std::slice::from_ref(&entry));
+        if problems.is_empty() {
+            kept.push(entry);
         }
-        kept
+        for p in problems {
+            section.problem(&format!("{name}[{i}].{}", p.field), rule(p.kind.reason()));
+        }
     }
+    kept
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -566,9 +508,11 @@ pub struct HostDirectory {
 /// Reads a config's `directory` section ([`HostConfig::directory`]).
 /// Like [`parse`], it never fails: a bad entry is dropped and named.
 pub fn read_directory(section: &Value) -> (HostDirectory, Vec<ConfigProblem>) {
-    let mut reader = Reader::default();
-    let host = reader.directory(section);
-    (host, reader.problems)
+    let mut problems = Vec::new();
+    let host = Fields::open(section, "directory", &mut problems)
+        .map(|mut section| read_host_directory(&mut section))
+        .unwrap_or_default();
+    (host, problems)
 }
 
 /// The shipped directories with the host's entries added; an entry with the

@@ -12,6 +12,7 @@
 //! is `"other"`, `"dont-know"` or `{"id": "<directory id>"}`; checkboxes and
 //! `insured` are booleans. Empty answers are left out.
 
+use crate::json::fields::{Fields, Kind, Wrong};
 use crate::json::{self, Value};
 
 use super::answers::{
@@ -69,23 +70,11 @@ impl std::fmt::Display for Rejection {
 /// Part of a draft that was left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dropped {
-    Answer {
-        field: Field,
-        reason: DropReason,
-    },
+    /// An answer that is the wrong kind of value, too long, or none of the
+    /// options.
+    Answer { field: Field, wrong: Wrong },
     /// Keys this version does not know, counted rather than listed.
-    UnknownKeys {
-        count: usize,
-    },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DropReason {
-    /// A number where text was expected, and so on.
-    WrongType,
-    TooLong,
-    /// A value that is none of the options.
-    NotAnOption,
+    UnknownKeys { count: usize },
 }
 
 /// The draft to store, or `None` on someone else's device, where nothing may
@@ -151,13 +140,14 @@ pub fn draft_to_json(answers: &Answers, saved_at_unix_seconds: u64) -> Option<St
 pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
     let now = now_unix_seconds;
     let draft = json::parse(text).map_err(|_| Rejection::Unreadable)?;
-    let top_level = draft.as_object().ok_or(Rejection::Unreadable)?;
-    if draft.get("version").and_then(Value::as_u64) != Some(DRAFT_VERSION) {
+    // Only the answers' problems are reported; any other is a rejection.
+    let mut shape = Vec::new();
+    let mut top = Fields::open(&draft, "", &mut shape).ok_or(Rejection::Unreadable)?;
+    if top.get("version").and_then(Value::as_u64) != Some(DRAFT_VERSION) {
         return Err(Rejection::UnsupportedVersion);
     }
-    let saved_at = draft
-        .get("saved_at")
-        .and_then(Value::as_u64)
+    let saved_at = top
+        .required_whole_number("saved_at")
         .ok_or(Rejection::Unreadable)?;
     if saved_at > now.saturating_add(CLOCK_SKEW_SECONDS) {
         return Err(Rejection::SavedInTheFuture);
@@ -165,8 +155,15 @@ pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
     if now.saturating_sub(saved_at) > DRAFT_LIFETIME_SECONDS {
         return Err(Rejection::Expired);
     }
-    let stored = draft.get("answers").ok_or(Rejection::Unreadable)?;
-    let stored_answers = stored.as_object().ok_or(Rejection::Unreadable)?;
+    let mut unknown = top
+        .members()
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "version" | "saved_at" | "answers"))
+        .count();
+    let stored_answers = top.get("answers").ok_or(Rejection::Unreadable)?;
+    let mut wrong_answers = Vec::new();
+    let mut stored =
+        Fields::open(stored_answers, "", &mut wrong_answers).ok_or(Rejection::Unreadable)?;
     if stored.get(Field::WhoseDevice.key()).and_then(Value::as_str) != Some(WhoseDevice::Mine.key())
     {
         return Err(Rejection::NotOwnDevice);
@@ -176,21 +173,25 @@ pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
         whose_device: Some(WhoseDevice::Mine),
         ..Answers::default()
     };
-    let mut dropped = Vec::new();
-    let mut unknown = top_level
-        .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "version" | "saved_at" | "answers"))
-        .count();
-    for (key, value) in stored_answers {
+    for (key, value) in stored.members() {
         match Field::from_key(key) {
             None => unknown += 1,
             Some(field) => {
-                if let Err(reason) = restore(&mut answers, field, value) {
-                    dropped.push(Dropped::Answer { field, reason });
+                if let Err(wrong) = restore(&mut answers, field, value) {
+                    stored.problem(key, wrong);
                 }
             }
         }
     }
+    let mut dropped: Vec<Dropped> = wrong_answers
+        .into_iter()
+        .filter_map(|problem| {
+            Field::from_key(&problem.path).map(|field| Dropped::Answer {
+                field,
+                wrong: problem.wrong,
+            })
+        })
+        .collect();
     if unknown > 0 {
         dropped.push(Dropped::UnknownKeys { count: unknown });
     }
@@ -203,7 +204,7 @@ pub fn draft_from_json(text: &str, now_unix_seconds: u64) -> DraftLoad {
 
 /// Puts one stored answer in place, if it is valid. `null` counts as not
 /// answered.
-fn restore(answers: &mut Answers, field: Field, value: &Value) -> Result<(), DropReason> {
+fn restore(answers: &mut Answers, field: Field, value: &Value) -> Result<(), Wrong> {
     if value.is_null() {
         return Ok(());
     }
@@ -212,7 +213,7 @@ fn restore(answers: &mut Answers, field: Field, value: &Value) -> Result<(), Dro
         return Ok(());
     }
     if let Some(flag) = answers.flag_mut(field) {
-        *flag = value.as_bool().ok_or(DropReason::WrongType)?;
+        *flag = as_flag(value)?;
         return Ok(());
     }
     match field {
@@ -224,46 +225,53 @@ fn restore(answers: &mut Answers, field: Field, value: &Value) -> Result<(), Dro
         Field::HowReported => answers.how_reported = Some(choice::<HowReported>(value)?),
         Field::Network => answers.network = Some(network(value)?),
         Field::PoliceForce => answers.police_force = Some(directory_id(value)?),
-        Field::Insured => answers.insured = Some(value.as_bool().ok_or(DropReason::WrongType)?),
-        _ => return Err(DropReason::WrongType),
+        Field::Insured => answers.insured = Some(as_flag(value)?),
+        _ => return Err(Wrong::NotAnOption),
     }
     Ok(())
 }
 
-fn bounded_text(value: &Value) -> Result<&str, DropReason> {
-    let text = value.as_str().ok_or(DropReason::WrongType)?;
+fn as_text(value: &Value) -> Result<&str, Wrong> {
+    value.as_str().ok_or(Wrong::NotA(Kind::Text))
+}
+
+fn as_flag(value: &Value) -> Result<bool, Wrong> {
+    value.as_bool().ok_or(Wrong::NotA(Kind::Flag))
+}
+
+fn bounded_text(value: &Value) -> Result<&str, Wrong> {
+    let text = as_text(value)?;
     // A byte count bounds the character count, and is cheaper on huge text.
     if text.len() > DRAFT_MAX_CHARS && text.chars().count() > DRAFT_MAX_CHARS {
-        return Err(DropReason::TooLong);
+        return Err(Wrong::TooLong(DRAFT_MAX_CHARS));
     }
     Ok(text)
 }
 
-fn choice<C: Choice>(value: &Value) -> Result<C, DropReason> {
-    let key = value.as_str().ok_or(DropReason::WrongType)?;
-    C::from_key(key).ok_or(DropReason::NotAnOption)
+fn choice<C: Choice>(value: &Value) -> Result<C, Wrong> {
+    C::from_key(as_text(value)?).ok_or(Wrong::NotAnOption)
 }
 
-fn network(value: &Value) -> Result<Network, DropReason> {
+fn network(value: &Value) -> Result<Network, Wrong> {
     match value {
         Value::String(key) if key == "other" => Ok(Network::Other),
         Value::String(key) if key == "dont-know" => Ok(Network::DontKnow),
-        Value::String(_) => Err(DropReason::NotAnOption),
+        Value::String(_) => Err(Wrong::NotAnOption),
         Value::Object(_) => value
             .get("id")
-            .ok_or(DropReason::WrongType)
+            .ok_or(Wrong::Missing)
             .and_then(directory_id)
             .map(Network::Listed),
-        _ => Err(DropReason::WrongType),
+        _ => Err(Wrong::NotA(Kind::Object)),
     }
 }
 
-fn directory_id(value: &Value) -> Result<String, DropReason> {
-    let id = value.as_str().ok_or(DropReason::WrongType)?;
+fn directory_id(value: &Value) -> Result<String, Wrong> {
+    let id = as_text(value)?;
     if is_plausible_id(id) {
         Ok(id.to_owned())
     } else {
-        Err(DropReason::NotAnOption)
+        Err(Wrong::NotAnOption)
     }
 }
 
@@ -429,7 +437,7 @@ mod tests {
         let mut reasons: Vec<_> = dropped
             .into_iter()
             .filter_map(|d| match d {
-                Dropped::Answer { field, reason } => Some((field.key(), reason)),
+                Dropped::Answer { field, wrong } => Some((field.key(), wrong)),
                 Dropped::UnknownKeys { .. } => None,
             })
             .collect();
@@ -437,11 +445,11 @@ mod tests {
         assert_eq!(
             reasons,
             [
-                ("imei-not-found", DropReason::WrongType),
-                ("incident", DropReason::NotAnOption),
-                ("model", DropReason::WrongType),
-                ("network", DropReason::NotAnOption),
-                ("police-force", DropReason::WrongType),
+                ("imei-not-found", Wrong::NotA(Kind::Flag)),
+                ("incident", Wrong::NotAnOption),
+                ("model", Wrong::NotA(Kind::Text)),
+                ("network", Wrong::NotAnOption),
+                ("police-force", Wrong::NotA(Kind::Text)),
             ]
         );
     }
@@ -459,7 +467,7 @@ mod tests {
             dropped,
             [Dropped::Answer {
                 field: Field::Place,
-                reason: DropReason::TooLong
+                wrong: Wrong::TooLong(DRAFT_MAX_CHARS)
             }]
         );
     }

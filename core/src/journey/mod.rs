@@ -17,8 +17,8 @@ pub use answers::{
 };
 pub use check_answers::{Missing, SummaryRow, Value, missing, summary};
 pub use draft::{
-    DRAFT_LIFETIME_SECONDS, DRAFT_MAX_CHARS, DRAFT_VERSION, DraftLoad, DropReason, Dropped,
-    Rejection, RestoredDraft, draft_from_json, draft_to_json,
+    DRAFT_LIFETIME_SECONDS, DRAFT_MAX_CHARS, DRAFT_VERSION, DraftLoad, Dropped, Rejection,
+    RestoredDraft, draft_from_json, draft_to_json,
 };
 pub use flow::{Checked, Mode, next, next_in_journey, path, previous};
 pub use page::{Page, route};

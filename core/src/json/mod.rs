@@ -13,6 +13,8 @@
 //! value, as browsers' `JSON.parse` does, so that a file means the same here
 //! as anywhere else.
 
+pub mod fields;
+
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
