@@ -1,8 +1,8 @@
 //! Merges the English locale files (`locales/en-GB/*.json`) into one
 //! catalogue, and the first page's areas into another, and generates the
 //! `Msg` enum from the keys, so that code naming a message English lacks
-//! fails to compile. Also writes the runtime copy of
-//! the directories in `data/`, without what only reviewers read.
+//! fails to compile. Also writes the runtime copy of the directories in
+//! `data/` as typed statics, without what only reviewers read.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -107,50 +107,98 @@ fn main() {
 
 /// The widget never shows where a fact was read, when it was checked, the
 /// quoted sentences, the domains or the reviewers' notes, so its copy of each
-/// directory leaves them out (most of the text). Every entry keeps an empty
-/// `source` and `checked`, so the same reader reads both copies; the tests
-/// check the full files in `data/`. A number whose only source is secondary
-/// is left out too: it is never shown as a number to call.
+/// directory leaves them out (most of the text): it is written as typed
+/// statics (`directory/shipped.rs` defines their rows), the fields the widget
+/// shows and nothing else. A number whose only source is secondary is left
+/// out too: it is never shown as a number to call. The tests check the full
+/// files in `data/`, and that this copy keeps every fact shown.
 fn write_runtime_directories() {
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
-    for name in [
-        "police_forces.json",
-        "network_providers.json",
-        "support_services.json",
-    ] {
+    // Each file's list, the row type, and the row's fields in order;
+    // `nations` is a list, every other field text.
+    let files: [(&str, &str, &str, &[&str]); 3] = [
+        (
+            "police_forces.json",
+            "forces",
+            "ForceRow",
+            &[
+                "id",
+                "name",
+                "website",
+                "report_online_url",
+                "non_emergency",
+                "non_emergency_text",
+                "nations",
+            ],
+        ),
+        (
+            "network_providers.json",
+            "providers",
+            "ProviderRow",
+            &[
+                "id",
+                "name",
+                "runs_on",
+                "lost_stolen_uk",
+                "lost_stolen_abroad",
+                "web_page",
+                "hours",
+            ],
+        ),
+        (
+            "support_services.json",
+            "services",
+            "ServiceRow",
+            &[
+                "id",
+                "name",
+                "phone",
+                "website",
+                "report_online_url",
+                "coverage",
+                "nations",
+                "hours",
+                "kind",
+            ],
+        ),
+    ];
+    let mut code = String::new();
+    for (name, list, row, fields) in files {
         let path = Path::new("data").join(name);
         watch(&path);
         let text = std::fs::read_to_string(&path).expect("read a directory file");
-        let mut file: serde_json::Value = serde_json::from_str(&text)
+        let file: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-        let top = file.as_object_mut().expect("a directory file is an object");
-        top.retain(|key, _| key != "note" && key != "liability_cap");
-        for list in top.values_mut().filter_map(serde_json::Value::as_array_mut) {
-            for entry in list.iter_mut().filter_map(serde_json::Value::as_object_mut) {
-                let secondary: Vec<String> = entry
-                    .get("secondary_sources")
-                    .and_then(serde_json::Value::as_array)
-                    .map(|list| {
-                        list.iter()
-                            .filter_map(|v| v.as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                for field in numbers::NUMBER_FIELDS {
-                    if secondary.iter().any(|s| s == field) && entry.contains_key(field) {
-                        entry.insert(field.into(), serde_json::json!(""));
-                    }
+        let entries = file[list]
+            .as_array()
+            .unwrap_or_else(|| panic!("{} has no list `{list}`", path.display()));
+        writeln!(code, "pub static {}: &[{row}] = &[", list.to_uppercase()).unwrap();
+        for entry in entries {
+            let texts = |field: &str| -> Vec<&str> {
+                entry[field]
+                    .as_array()
+                    .map(|items| items.iter().filter_map(serde_json::Value::as_str).collect())
+                    .unwrap_or_default()
+            };
+            let secondary = texts("secondary_sources");
+            write!(code, "    {row} {{").unwrap();
+            for &field in fields {
+                if field == "nations" {
+                    write!(code, " {field}: &{:?},", texts(field)).unwrap();
+                    continue;
                 }
-                entry.retain(|key, _| {
-                    !["note", "secondary_sources", "domains", "quote"].contains(&key.as_str())
-                });
-                entry.insert("source".into(), serde_json::json!({}));
-                entry.insert("checked".into(), serde_json::json!(""));
+                let shown =
+                    !(numbers::NUMBER_FIELDS.contains(&field) && secondary.contains(&field));
+                let value = entry[field].as_str().filter(|_| shown).unwrap_or("");
+                // A string's Debug form is a Rust string literal.
+                write!(code, " {field}: {value:?},").unwrap();
             }
+            code.push_str(" },\n");
         }
-        std::fs::write(Path::new(&out_dir).join(name), file.to_string())
-            .expect("write a runtime directory");
+        code.push_str("];\n");
     }
+    std::fs::write(Path::new(&out_dir).join("shipped_directories.rs"), code)
+        .expect("write the runtime directories");
 }
 
 /// Rebuilds when `path` (relative to the project's folder) changes.

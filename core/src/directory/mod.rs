@@ -7,6 +7,9 @@
 
 pub mod facts;
 pub mod numbers;
+mod shipped;
+
+pub use shipped::shipped;
 
 #[cfg(test)]
 use crate::directory::numbers::NUMBER_FIELDS;
@@ -15,18 +18,12 @@ use crate::json::{self, Value};
 use crate::values::date::Date;
 use crate::values::phone::is_valid_uk_phone_number;
 
-// The runtime copies: build.rs leaves out sources, dates and notes, which the
-// widget never shows. The tests check the full files.
-const FORCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/police_forces.json"));
-const PROVIDERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/network_providers.json"));
-const SERVICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/support_services.json"));
-
 /// Where each fact of an entry was read: field name and URL (or document
 /// name), in the order the file gives them. Each field is named once: the
 /// JSON reader keeps the last of repeated names.
 pub type Sources = Vec<(String, String)>;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PoliceForce {
     pub id: String,
     pub name: String,
@@ -51,7 +48,7 @@ pub struct PoliceForce {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NetworkProvider {
     pub id: String,
     pub name: String,
@@ -87,7 +84,7 @@ pub struct ProviderDirectory {
     pub providers: Vec<NetworkProvider>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SupportService {
     pub id: String,
     pub name: String,
@@ -380,12 +377,6 @@ impl Directories {
         problems.extend(validate_services(&self.services));
         problems
     }
-}
-
-/// The directories shipped with the widget, read from the copies compiled
-/// in. Each call reads them afresh: the widget keeps the result.
-pub fn shipped() -> Directories {
-    Directories::from_json(FORCES_JSON, PROVIDERS_JSON, SERVICES_JSON)
 }
 
 /// What a support service is for, so the widget can find it without
@@ -1034,7 +1025,11 @@ mod tests {
 
     #[test]
     fn a_broken_file_gives_an_empty_directory_and_an_error() {
-        let directories = Directories::from_json("{not json", PROVIDERS_JSON, SERVICES_JSON);
+        let directories = Directories::from_json(
+            "{not json",
+            include_str!("../../../data/network_providers.json"),
+            include_str!("../../../data/support_services.json"),
+        );
         assert!(directories.forces.is_empty());
         assert_eq!(directories.load_errors.len(), 1);
         assert!(!directories.providers.is_empty());
