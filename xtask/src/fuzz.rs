@@ -273,6 +273,7 @@ mod tests {
             "host_config",
             "link_params",
             "language_file",
+            "report_file",
         ] {
             assert!(targets.iter().any(|t| t == expected), "{targets:?}");
         }

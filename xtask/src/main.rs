@@ -110,7 +110,13 @@ fn test() -> Result {
             "stolen-phone",
             "-p",
             "xtask",
+            "-p",
+            "report-code",
         ]),
+    )?;
+    step(
+        "reference parser (Python)",
+        tools::command("python3").args(["handover/reference.py", "handover/vectors.json"]),
     )?;
     step(
         "component tests (headless Chromium)",

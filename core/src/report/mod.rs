@@ -4,6 +4,7 @@
 
 pub mod code;
 pub mod qr;
+pub mod reason;
 
 use std::fmt;
 

@@ -9,10 +9,9 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use crate::ui::state::{tr, use_state};
 use crate::ui::words::format_date;
 use stolen_phone_core::i18n::{Catalog, Msg};
-use stolen_phone_core::report::code::{
-    DecodeError, Decoded, ImeiLine, Key, Reason, Recipient, ValueError, decode,
-};
-use stolen_phone_core::report::{TextError, WhatHappened};
+use stolen_phone_core::report::WhatHappened;
+use stolen_phone_core::report::code::{DecodeError, Decoded, ImeiLine, Recipient, decode};
+use stolen_phone_core::report::reason::error_words;
 use stolen_phone_core::values::date::When;
 
 const INPUT_ID: &str = "report-code";
@@ -310,88 +309,12 @@ fn when_text(c: &Catalog, when: When) -> String {
 #[component]
 fn Refused(error: DecodeError) -> impl IntoView {
     let state = use_state();
-    let text = move || {
-        state.catalog.with(|c| {
-            c.fill(
-                Msg::CheckCodeLine,
-                &[
-                    ("line", &error.line.to_string()),
-                    ("reason", &reason_text(c, &error.reason)),
-                ],
-            )
-        })
-    };
+    let text = move || state.catalog.with(|c| error_words(c, &error));
     view! {
         <div class="check-result check-result--invalid" id="check-result">
             <h2 class="heading-m">{tr(Msg::CheckCodeInvalid)}</h2>
             <p>{text}</p>
         </div>
-    }
-}
-
-/// Why a code was refused. Keys stay as written in the code.
-pub fn reason_text(c: &Catalog, reason: &Reason) -> String {
-    let key = |msg: Msg, key: &Key| c.fill(msg, &[("key", key.as_str())]);
-    match reason {
-        Reason::Empty => c.get(Msg::ReasonEmpty).to_owned(),
-        Reason::TooLong => c.get(Msg::ReasonTooLong).to_owned(),
-        Reason::NotAReportCode => c.get(Msg::ReasonNotAReportCode).to_owned(),
-        Reason::UnsupportedVersion(v) => c.fill(
-            Msg::ReasonUnsupportedVersion,
-            &[("version", &v.to_string())],
-        ),
-        Reason::ForbiddenCharacter(ch) => {
-            c.fill(Msg::ReasonForbiddenCharacter, &[("char", &code_point(*ch))])
-        }
-        Reason::NotKeyValue => c.get(Msg::ReasonNotKeyValue).to_owned(),
-        Reason::UnknownKey => c.get(Msg::ReasonUnknownKey).to_owned(),
-        Reason::OutOfOrder(k) => key(Msg::ReasonOutOfOrder, k),
-        Reason::Repeated(k) => key(Msg::ReasonRepeated, k),
-        Reason::TooManyImeis => c.get(Msg::ReasonTooManyImeis).to_owned(),
-        Reason::MissingKey(k) => key(Msg::ReasonMissingKey, k),
-        Reason::NotForRecipient(k) => key(Msg::ReasonNotForRecipient, k),
-        Reason::WrongReferenceKind(k) => key(Msg::ReasonWrongReferenceKind, k),
-        Reason::BadEscape => c.get(Msg::ReasonBadEscape).to_owned(),
-        Reason::BadValue(k, problem) => c.fill(
-            Msg::ReasonBadValue,
-            &[
-                ("key", k.as_str()),
-                ("problem", &value_error_text(c, problem)),
-            ],
-        ),
-        Reason::MissingChecksum => c.get(Msg::ReasonMissingChecksum).to_owned(),
-        Reason::ChecksumMismatch => c.get(Msg::ReasonChecksumMismatch).to_owned(),
-        Reason::TextAfterChecksum => c.get(Msg::ReasonTextAfterChecksum).to_owned(),
-    }
-}
-
-fn value_error_text(c: &Catalog, error: &ValueError) -> String {
-    match error {
-        ValueError::Text(TextError::Empty) => c.get(Msg::ValueEmpty).to_owned(),
-        ValueError::Text(TextError::TooLong { max, length }) => c.fill(
-            Msg::ValueTooLong,
-            &[("max", &max.to_string()), ("length", &length.to_string())],
-        ),
-        ValueError::Text(TextError::Unsupported(ch)) => {
-            c.fill(Msg::ValueCharacter, &[("char", &code_point(*ch))])
-        }
-        ValueError::Phone(_) => c.get(Msg::ValuePhone).to_owned(),
-        ValueError::Imei(_) => c.get(Msg::ValueImei).to_owned(),
-        ValueError::Date(_) => c.get(Msg::ValueDate).to_owned(),
-        ValueError::UnknownRecipient => c.get(Msg::ValueRecipient).to_owned(),
-        ValueError::UnknownEvent => c.get(Msg::ValueEvent).to_owned(),
-        ValueError::NotNormalised => c.get(Msg::ValueNotNormalised).to_owned(),
-        ValueError::NotAChecksum => c.get(Msg::ValueChecksum).to_owned(),
-    }
-}
-
-/// A character staff can look up: printable ones as themselves, with
-/// their code point, since many are invisible or look like others.
-fn code_point(ch: char) -> String {
-    if ch.is_control() || stolen_phone_core::report::is_forbidden(ch) || ch.is_whitespace() {
-        format!("U+{:04X}", u32::from(ch))
-    } else {
-        format!("“{ch}”, U+{:04X}", u32::from(ch))
     }
 }
 
