@@ -7,6 +7,8 @@ mod focus;
 mod load;
 mod pages;
 mod platform;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod start_up;
 mod state;
 mod words;

@@ -40,13 +40,38 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> AppState {
         let (page, mode) = read_hash();
+        let today = local_today();
+        AppState::fresh(
+            page,
+            mode,
+            compiled_english(),
+            Directories::default(),
+            today,
+        )
+    }
+
+    /// The state before anything is answered, read or fetched: these words
+    /// and directories, on the start page. Needs no browser, so that pages
+    /// can also be rendered ahead of time.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn without_browser(catalog: Catalog, directories: Directories, today: Date) -> AppState {
+        AppState::fresh(Page::Start, Mode::Journey, catalog, directories, today)
+    }
+
+    fn fresh(
+        page: Page,
+        mode: Mode,
+        catalog: Catalog,
+        directories: Directories,
+        today: Date,
+    ) -> AppState {
         AppState {
             answers: RwSignal::new(Answers::default()),
             page: RwSignal::new(page),
             mode: RwSignal::new(mode),
-            catalog: RwSignal::new(compiled_english()),
-            today: StoredValue::new(local_today()),
-            directories: RwSignal::new(Arc::new(Directories::default())),
+            catalog: RwSignal::new(catalog),
+            today: StoredValue::new(today),
+            directories: RwSignal::new(Arc::new(directories)),
             config: RwSignal::new(Arc::new(HostConfig::default())),
             debug_notes: RwSignal::new(None),
             link: StoredValue::new(LinkParams::default()),
