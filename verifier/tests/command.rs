@@ -9,36 +9,30 @@ use image::{GrayImage, Luma};
 use serde_json::Value;
 use stolen_phone_core::report::qr;
 
-const NETWORK_CODE: &str = "PHONE-THEFT-REPORT/1
-FOR: network provider
-IMEI: 352099001761481
-IMEI: 490154203237518
-PHONE: +447700900123
-MAKE: Apple
-MODEL: iPhone 15 Pro
-EVENT: robbery
-WHEN: 2026-11-24T21:30+00:00
-CRIME-REF: 01/123456/26
-POLICE: Metropolitan Police Service
-CRC32: 47099B1D";
+/// A code from the conformance vectors, by name: HANDOVER.md's own examples.
+fn vector(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../handover/vectors.json");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let found = file["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == name);
+    found.unwrap_or_else(|| panic!("no vector {name}"))["code"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
 
-const INSURER_CODE: &str = "PHONE-THEFT-REPORT/1
-FOR: insurer
-IMEI: 352099001761481
-IMEI: 490154203237518
-PHONE: +447700900123
-MAKE: Apple
-MODEL: iPhone 15 Pro
-EVENT: robbery
-WHEN: 2026-11-24T21:30+00:00
-CRIME-REF: 01/123456/26
-POLICE: Metropolitan Police Service
-INSURER: Acme Insurance
-POLICY: POL-778899
-CLAIM: CLM 2026/0042
-NAME: Zoë O'Brien
-ADDRESS: Flat 2, 10 High St\\nLondon E1 6AN
-CRC32: C90981EC";
+/// HANDOVER.md's robbery, as its network provider's code.
+fn network_code() -> String {
+    vector("handover-robbery-for-network-provider")
+}
+
+/// HANDOVER.md's robbery, as its insurer's code.
+fn insurer_code() -> String {
+    vector("handover-robbery-for-insurer")
+}
 
 /// What one run printed and how it ended.
 struct Run {
@@ -104,8 +98,9 @@ fn path(p: &Path) -> &str {
 
 /// The widget's text file: a title, each code under its heading, notes.
 fn widget_text_file() -> String {
+    let (network, insurer) = (network_code(), insurer_code());
     format!(
-        "Phone theft report\n\nFor your network provider\n\n{NETWORK_CODE}\n\nFor your insurer\n\n{INSURER_CODE}\n\nStill to do\n- Add the crime reference\n"
+        "Phone theft report\n\nFor your network provider\n\n{network}\n\nFor your insurer\n\n{insurer}\n\nStill to do\n- Add the crime reference\n"
     )
 }
 
@@ -143,8 +138,9 @@ fn the_widgets_text_file_gives_both_codes() {
 
 #[test]
 fn a_refused_code_names_its_line_and_the_run_fails() {
-    let changed = NETWORK_CODE.replace("IMEI: 490154203237518", "IMEI: 490154203237517");
-    let text = format!("notes\n\n{NETWORK_CODE}\n\n{changed}\n");
+    let network = network_code();
+    let changed = network.replace("IMEI: 490154203237518", "IMEI: 490154203237517");
+    let text = format!("notes\n\n{network}\n\n{changed}\n");
     let run = run(&["verify", "-"], text.as_bytes());
     assert_eq!(run.status, 1);
     assert_eq!(run.lines.len(), 2);
@@ -187,14 +183,16 @@ fn folders_are_walked_in_name_order_and_other_files_passed_over() {
     let dir = folder("walk");
     std::fs::create_dir_all(dir.join("b/inner")).unwrap();
     std::fs::create_dir_all(dir.join(".git")).unwrap();
+    let (network, insurer) = (network_code(), insurer_code());
+    let (network, insurer) = (network.as_str(), insurer.as_str());
     for (name, text) in [
-        ("z.txt", NETWORK_CODE),
-        ("a.TXT", INSURER_CODE),
-        ("b/inner/c.txt", NETWORK_CODE),
+        ("z.txt", network),
+        ("a.TXT", insurer),
+        ("b/inner/c.txt", network),
         ("b/d.txt", "no code"),
-        ("notes.md", NETWORK_CODE),
-        (".hidden.txt", NETWORK_CODE),
-        (".git/e.txt", NETWORK_CODE),
+        ("notes.md", network),
+        (".hidden.txt", network),
+        (".git/e.txt", network),
     ] {
         std::fs::write(dir.join(name), text).unwrap();
     }
@@ -221,7 +219,7 @@ fn every_unreadable_input_is_one_line_saying_why() {
     std::fs::write(dir.join("scan.pdf"), b"%PDF-1.7\n\xE2\xE3\xCF\xD3").unwrap();
     std::fs::write(
         dir.join("cut.png"),
-        &png_bytes(&page(&[NETWORK_CODE], 4))[..200],
+        &png_bytes(&page(&[&network_code()], 4))[..200],
     )
     .unwrap();
     std::fs::create_dir_all(dir.join("empty")).unwrap();
@@ -313,7 +311,11 @@ fn png_bytes(image: &GrayImage) -> Vec<u8> {
 fn a_printed_page_gives_both_codes_left_to_right() {
     let dir = folder("page");
     let file = dir.join("scan.png");
-    std::fs::write(&file, png_bytes(&page(&[NETWORK_CODE, INSURER_CODE], 5))).unwrap();
+    std::fs::write(
+        &file,
+        png_bytes(&page(&[&network_code(), &insurer_code()], 5)),
+    )
+    .unwrap();
     let run = run(&["verify", path(&file)], b"");
     assert_eq!(run.status, 0, "{:?}", run.lines);
     let found: Vec<(u64, &str)> = run
@@ -334,7 +336,7 @@ fn a_printed_page_gives_both_codes_left_to_right() {
 fn a_large_jpeg_photo_is_shrunk_and_read() {
     // Grey paper and soft ink, 2000 pixels wide: searched at half size.
     let mut photo = GrayImage::from_pixel(2000, 1500, Luma([200]));
-    let code = page(&[INSURER_CODE], 9);
+    let code = page(&[&insurer_code()], 9);
     image::imageops::overlay(&mut photo, &code, 500, 200);
     let photo = image::imageops::blur(&photo, 1.5);
     let mut bytes = Vec::new();
@@ -386,12 +388,13 @@ fn a_picture_without_a_code_or_too_large_says_so() {
 
 #[test]
 fn ten_thousand_codes_in_one_file_are_each_one_line() {
+    let network = network_code();
     let mut text = String::new();
     for i in 0..10_000 {
         let code = if i == 7777 {
-            NETWORK_CODE.replace("Apple", "Apples")
+            network.replace("Apple", "Apples")
         } else {
-            NETWORK_CODE.to_owned()
+            network.clone()
         };
         text.push_str(&code);
         text.push_str("\n\n");

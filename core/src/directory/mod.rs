@@ -170,10 +170,7 @@ fn list<T>(file: &mut Fields, name: &str, read: fn(&mut Fields) -> Option<T>) ->
     if file.get(name).is_none() {
         file.problem(name, Wrong::Missing);
     }
-    file.each(name, |entry| read(entry))
-        .into_iter()
-        .flatten()
-        .collect()
+    file.each(name, read).into_iter().flatten().collect()
 }
 
 /// A text field that may be left out, meaning "not confirmed".

@@ -170,15 +170,6 @@ impl<'v, 'p> Fields<'v, 'p> {
         text
     }
 
-    /// A true-or-false field; `None` if absent, or (noted) if not a flag.
-    pub fn flag(&mut self, name: &str) -> Option<bool> {
-        let flag = self.get(name)?.as_bool();
-        if flag.is_none() {
-            self.problem(name, Wrong::NotA(Kind::Flag));
-        }
-        flag
-    }
-
     /// A whole number that must be there.
     pub fn required_whole_number(&mut self, name: &str) -> Option<u64> {
         let number = self.required(name)?.as_u64();
@@ -254,15 +245,15 @@ mod tests {
     use super::*;
     use crate::json::parse;
 
-    /// What the test document's reader got: a name, a flag, tags and ids.
-    type Read = (String, bool, Vec<String>, Vec<Option<String>>);
+    /// What the test document's reader got: a name, a count, tags and ids.
+    type Read = (String, Option<u64>, Vec<String>, Vec<Option<String>>);
 
     fn read(text: &str) -> (Option<Read>, Vec<String>) {
         let value = parse(text).unwrap();
         let mut problems = Vec::new();
         let read = Fields::open(&value, "", &mut problems).map(|mut doc| {
             let name = doc.required_text("name").unwrap_or_default().to_owned();
-            let on = doc.flag("on").unwrap_or(false);
+            let count = doc.required_whole_number("count");
             let tags = doc.text_list("tags");
             let ids = doc
                 .each("items", |item| item.required_text("id").map(str::to_owned))
@@ -271,7 +262,7 @@ mod tests {
             if let Some(mut inner) = doc.object("inner") {
                 inner.text("note");
             }
-            (name, on, tags, ids)
+            (name, count, tags, ids)
         });
         (read, problems.iter().map(Problem::to_string).collect())
     }
@@ -279,14 +270,14 @@ mod tests {
     #[test]
     fn every_wrong_field_is_named_by_its_path_and_the_rest_is_read() {
         let (read, problems) = read(
-            r#"{"on": 1, "tags": ["a", 2, "c"], "items": [{"id": "x"}, 5, {"id": true}, {}],
+            r#"{"count": "1", "tags": ["a", 2, "c"], "items": [{"id": "x"}, 5, {"id": true}, {}],
                 "inner": {"note": []}}"#,
         );
         assert_eq!(
             problems,
             [
                 "name: is missing",
-                "on: must be true or false",
+                "count: must be a whole number",
                 "tags[1]: must be text",
                 "items[1]: must be an object",
                 "items[2].id: must be text",
@@ -294,8 +285,8 @@ mod tests {
                 "inner.note: must be text",
             ]
         );
-        let (name, on, tags, ids) = read.unwrap();
-        assert_eq!((name.as_str(), on), ("", false));
+        let (name, count, tags, ids) = read.unwrap();
+        assert_eq!((name.as_str(), count), ("", None));
         assert_eq!(tags, ["a", "c"]);
         assert_eq!(ids, [Some("x".to_owned()), None, None, None]);
     }
@@ -303,9 +294,10 @@ mod tests {
     #[test]
     fn a_good_document_has_no_problems() {
         let (read, problems) =
-            read(r#"{"name": "n", "on": true, "tags": [], "items": [{"id": "y"}]}"#);
+            read(r#"{"name": "n", "count": 2, "tags": [], "items": [{"id": "y"}]}"#);
         assert_eq!(problems, Vec::<String>::new());
-        assert_eq!(read.unwrap().3, [Some("y".to_owned())]);
+        let read = read.unwrap();
+        assert_eq!((read.1, read.3), (Some(2), vec![Some("y".to_owned())]));
     }
 
     #[test]
