@@ -13,6 +13,27 @@ const isTrap = (error) => error instanceof WebAssembly.RuntimeError;
 addEventListener("error", (event) => isTrap(event.error) && stopped(event.error));
 addEventListener("unhandledrejection", (event) => isTrap(event.reason) && stopped(event.reason));
 
+// Inside embed.js's iframe, the host page is told the page's height whenever
+// it changes, from the first paint (the pre-rendered page) on, so that the
+// frame fits before the wasm arrives and after. Only to the origin embed.js
+// names, and only the height.
+const link = new URLSearchParams(location.search);
+const host = link.has("embed") ? link.get("host") : null;
+let hostOrigin = null;
+try {
+  hostOrigin = host && new URL(host).origin === host ? host : null;
+} catch {
+  // Not an address: no messages.
+}
+if (hostOrigin && window.parent !== window) {
+  const sendHeight = () =>
+    window.parent.postMessage(
+      { type: "stolen-phone:height", height: document.documentElement.scrollHeight },
+      hostOrigin
+    );
+  new ResizeObserver(sendHeight).observe(document.body);
+}
+
 // Ask for the wasm now, while the glue code is still on its way.
 const wasm = fetch(tag.dataset.wasm);
 import(tag.dataset.js)

@@ -17,7 +17,6 @@ const SCOPE = self.registration.scope;
 // One widget per folder: each folder's caches are its own.
 const CACHE_PREFIX = "stolen-phone " + SCOPE + " ";
 const CACHE = CACHE_PREFIX + VERSION;
-const INDEX = new URL("index.html", SCOPE).href;
 const PRECACHED = new Set(ASSETS.map((path) => new URL(path, SCOPE).href));
 // The build names its files by their contents (name-0123456789abcdef.ext), so
 // the copy the page has just downloaded is the right one: no second download.
@@ -91,9 +90,12 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   const file = url.origin + url.pathname;
-  if (request.mode === "navigate" && (file === SCOPE || file === INDEX)) {
+  // A folder is its index.html: the widget's own, or a pre-rendered page's
+  // (cy/, cy/act-now/).
+  const page = file.endsWith("/") ? file + "index.html" : file;
+  if (request.mode === "navigate" && PRECACHED.has(page)) {
     // Link parameters (?lang=cy, ?embed=1, ...) are read by the page itself.
-    event.respondWith(fromCache(INDEX, request));
+    event.respondWith(fromCache(page, request));
   } else if (PRECACHED.has(file) && url.search === "") {
     event.respondWith(fromCache(file, request));
   } else if (url.pathname.endsWith(".json")) {

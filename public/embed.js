@@ -15,7 +15,13 @@
     return;
   }
   var data = script.dataset;
-  var widgetUrl = new URL("index.html", script.src);
+  // The release build lists its languages' pre-rendered folders here, by
+  // primary language ({"cy": "cy/", ...}), so that a frame in one of them
+  // shows it from its first paint.
+  var folders = /* language folders */ {};
+  var primary = String(data.lang || "").split("-")[0].toLowerCase();
+  var page = Object.prototype.hasOwnProperty.call(folders, primary) ? folders[primary] : "index.html";
+  var widgetUrl = new URL(page, script.src);
   var widgetOrigin = widgetUrl.origin;
 
   var target = data.target ? document.getElementById(data.target) : null;

@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-use stolen_phone::ui::prerender::{UrgentPages, urgent_pages};
+use stolen_phone::ui::prerender::{Rendered, render, theme_css};
 use stolen_phone_core::directory;
+use stolen_phone_core::host::config::{self, HostConfig};
 use stolen_phone_core::i18n::{self, Catalog, Locale, Msg};
+use stolen_phone_core::journey::{Page, Place};
 use stolen_phone_core::values::date::Date;
 use stolen_phone_core::values::phone::tel_uri;
 
@@ -55,15 +57,24 @@ fn text(html: &str) -> String {
 /// Both pages in `locale`, as text, and the words they should read.
 struct Read {
     catalog: Catalog,
-    pages: UrgentPages,
+    start: Rendered,
+    act_now: Rendered,
 }
 
 impl Read {
     fn new(locale: Locale) -> Read {
+        Read::with_config(locale, &HostConfig::default())
+    }
+
+    fn with_config(locale: Locale, config: &HostConfig) -> Read {
         let catalog = catalog(locale);
         let today = Date::new(2026, 12, 2).unwrap();
-        let pages = urgent_pages(catalog.clone(), directory::shipped(), today);
-        Read { catalog, pages }
+        let page = |page| render(&Place::of(page, locale), catalog.clone(), config, today);
+        Read {
+            start: page(Page::Start),
+            act_now: page(Page::ActNow),
+            catalog,
+        }
     }
 
     /// The message as it reads on the page.
@@ -93,7 +104,7 @@ fn the_start_page_reads_in_every_language_with_the_danger_warning_first() {
     for locale in Locale::ALL {
         let read = Read::new(locale);
         let places = read.places(
-            &read.pages.start,
+            &read.start.app,
             &[
                 Msg::StartTitle,
                 Msg::StartDanger,
@@ -113,7 +124,7 @@ fn act_now_reads_in_every_language_with_999_and_every_providers_contact() {
     let directories = directory::shipped();
     for locale in Locale::ALL {
         let read = Read::new(locale);
-        let html = &read.pages.act_now;
+        let html = &read.act_now.app;
         read.places(
             html,
             &[
@@ -147,4 +158,86 @@ fn act_now_reads_in_every_language_with_999_and_every_providers_contact() {
             }
         }
     }
+}
+
+#[test]
+fn the_copies_link_to_each_other_by_address_in_their_own_language() {
+    for locale in Locale::ALL {
+        let read = Read::new(locale);
+        let folder = locale.tag().to_ascii_lowercase();
+        assert_eq!(
+            (read.start.lang, read.act_now.lang),
+            (locale.tag(), locale.tag())
+        );
+        // Start now is a link to Act now, which needs no script and no form.
+        assert!(
+            read.start
+                .app
+                .contains(&format!("href=\"../{folder}/act-now/\"")),
+            "{locale:?}: Start now does not link to Act now"
+        );
+        assert!(
+            read.act_now
+                .app
+                .contains(&format!("<a href=\"../../{folder}/\" class=\"back-link\">")),
+            "{locale:?}: Back does not link to the start page"
+        );
+        // Every language's copy of the same page, named in that language.
+        for other in Locale::ALL {
+            let tag = other.tag().to_ascii_lowercase();
+            assert!(
+                read.act_now
+                    .app
+                    .contains(&format!("href=\"../../{tag}/act-now/\"")),
+                "{locale:?}"
+            );
+            assert!(
+                text(&read.start.app).contains(other.native_name()),
+                "{locale:?}"
+            );
+        }
+        // Without scripts the page says what still works.
+        assert!(read.start.app.contains("<noscript>"), "{locale:?}");
+        assert!(
+            read.start.title.contains(&read.said(Msg::DocumentTitle)),
+            "{locale:?}"
+        );
+        assert!(
+            read.act_now.title.starts_with(&read.said(Msg::ActNowTitle)),
+            "{locale:?}"
+        );
+    }
+}
+
+#[test]
+fn the_copies_carry_the_hosts_own_configuration() {
+    let (config, problems) = config::parse(
+        r##"{
+          "version": 1,
+          "organisation": { "name": "Northshire Victim Care", "support_phone": "0300 123 4567" },
+          "quick_exit_url": "https://www.example.org/news",
+          "theme": { "button": "#1d70b8", "font": "Arial, sans-serif" }
+        }"##,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let read = Read::with_config(Locale::Cy, &config);
+    for page in [&read.start.app, &read.act_now.app] {
+        assert!(page.contains("Northshire Victim Care"));
+        assert!(page.contains("href=\"tel:+443001234567\""));
+        assert!(
+            page.contains("href=\"https://www.example.org/news\""),
+            "quick exit is a plain link"
+        );
+        assert!(
+            !page.contains("style="),
+            "no inline style: the CSP forbids it"
+        );
+    }
+    let css = theme_css(&config).expect("a theme");
+    assert!(
+        css.contains("--colour-button: #1d70b8;")
+            && css.contains("--font-family: Arial, sans-serif;"),
+        "{css}"
+    );
+    assert_eq!(theme_css(&HostConfig::default()), None);
 }

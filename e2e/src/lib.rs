@@ -183,8 +183,15 @@ impl Browser {
             .goto(&format!("{}/{hash}", origin()))
             .await
             .expect("navigate");
-        // The widget's own heading: the page's static crash message has one too.
-        self.wait_for("main h1").await;
+        // The widget's own heading once it has taken over the pre-rendered
+        // page (whose heading shows before): the page's static crash
+        // message has one too.
+        self.wait_for_widget().await;
+    }
+
+    /// Waits until the wasm has taken over the page and shows a heading.
+    pub async fn wait_for_widget(&self) {
+        self.wait_for("#app[data-live] main h1").await;
     }
 
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
@@ -237,7 +244,9 @@ impl Browser {
         for _ in 0..20 {
             let button = self
                 .client
-                .find(Locator::Css("main form button[type=submit]"))
+                .find(Locator::Css(
+                    "main form button[type=submit], main form a.button--start",
+                ))
                 .await
                 .expect("the page has a submit button");
             match button.click().await {
@@ -370,7 +379,11 @@ impl Browser {
 
     /// Presses the button whose text is exactly `label`.
     pub async fn press_button(&self, label: &str) {
-        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
+        // Buttons, and the links that act as buttons (a language, quick exit).
+        let xpath = format!(
+            "//*[self::button or self::a][normalize-space(.)={}]",
+            xpath_literal(label)
+        );
         let found = self.client.find(Locator::XPath(&xpath)).await;
         let button = found.unwrap_or_else(|e| panic!("no button labelled {label:?}: {e}"));
         button.click().await.expect("press the button");

@@ -140,7 +140,7 @@ async fn staff_make_a_signposting_link_and_a_one_page_poster() {
     b.fill("signpost-source", "bus-stops-2026").await;
     let link = b.text("#signpost-link").await.unwrap_or_default();
     assert!(
-        link.ends_with("?force=kent&lang=pl&source=bus-stops-2026"),
+        link.ends_with("/pl/?force=kent&source=bus-stops-2026"),
         "{link}"
     );
     for _ in 0..100 {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::quick_exit::QuickExit;
+use crate::ui::components::quick_exit::{QuickExit, leave_on_escapes};
 use crate::ui::focus::focus_heading_on_page_change;
 use crate::ui::load::host;
 use crate::ui::load::language::LanguagePicker;
@@ -15,44 +15,67 @@ use crate::ui::platform::storage::clear_draft;
 use crate::ui::start_up::{DraftNotice, start_up};
 use crate::ui::state::{AppState, hash_for, read_hash, tr};
 use stolen_phone_core::i18n::{Dir, Msg};
-use stolen_phone_core::journey::{Mode, Page, WhoseDevice};
+use stolen_phone_core::journey::{Mode, Page, Place, WhoseDevice};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    // Where the page that mounted the widget is; the widget's own
+    // index.html when nothing says.
+    let place = use_context::<Place>().unwrap_or_default();
+    let state = AppState::at(place.clone());
     provide_context(state);
     provide_tac_table();
 
     let draft_notice = start_up(state);
 
     let follow_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        let (page, mode) = read_hash();
+        let (page, mode) = read_hash(&place);
         state.page.set(page);
         state.mode.set(mode);
     });
     // A host page that unmounts the widget takes its listener away too.
     on_cleanup(move || follow_hash.remove());
+    leave_on_escapes(state);
 
     let root = NodeRef::<leptos::html::Div>::new();
     focus_heading_on_page_change(state.page, root);
     apply_theme(state, root);
 
+    let notices = view! {
+        <UpdateNotice/>
+        <DebugNotes/>
+        <StorageNotice draft=draft_notice/>
+    };
+    view! {
+        <Frame root=root notices=notices.into_any()>
+            {move || page_view(state.page.get())}
+        </Frame>
+    }
+}
+
+/// The frame of every page, around the page's own part: the language
+/// picker and quick exit above, `notices` under them, the footer below.
+/// The pre-rendered pages have the same frame.
+#[component]
+pub fn Frame(
+    #[prop(optional)] root: NodeRef<leptos::html::Div>,
+    notices: AnyView,
+    children: Children,
+) -> impl IntoView {
+    let state = crate::ui::state::use_state();
     let lang = move || state.catalog.with(|c| c.locale.tag());
     let dir = move || match state.catalog.with(|c| c.locale.dir()) {
         Dir::Ltr => "ltr",
         Dir::Rtl => "rtl",
     };
-
     view! {
         <div class="widget" lang=lang dir=dir node_ref=root>
             <header class="widget__header">
                 <LanguagePicker/>
                 <QuickExit/>
             </header>
-            <UpdateNotice/>
-            <DebugNotes/>
-            <StorageNotice draft=draft_notice/>
-            <main class="page">{move || page_view(state.page.get())}</main>
+            {notices}
+            <main class="page">{children()}</main>
             <footer class="widget__footer">
                 <OrganisationSupport/>
                 <ul class="footer__links">

@@ -11,18 +11,25 @@ mod platform;
 pub mod prerender;
 mod start_up;
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 mod words;
 
 pub use app::App;
 
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
 /// The id of the element the standalone page mounts into.
+#[cfg(target_arch = "wasm32")]
 const MOUNT_ID: &str = "app";
 /// The static "something went wrong" message in index.html.
+#[cfg(target_arch = "wasm32")]
 const CRASH_ID: &str = "crash";
 
-/// Installs the panic hook and mounts the widget into `#app`.
+/// Installs the panic hook and mounts the widget into `#app`, in place of
+/// the pre-rendered page there once the widget's own page is ready.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     std::panic::set_hook(Box::new(on_panic));
     let document = leptos::prelude::document();
@@ -32,11 +39,10 @@ pub fn start() {
         );
         return;
     };
-    mount.set_text_content(None);
-    let mount: web_sys::HtmlElement = mount.unchecked_into();
-    leptos::mount::mount_to(mount, App).forget();
+    takeover::take_over(mount.unchecked_into());
 }
 
+#[cfg(target_arch = "wasm32")]
 /// A panic in wasm stops the widget for good, so say so in the console and
 /// show the static message that tells the victim what to do next.
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {

@@ -27,11 +27,10 @@ pub enum DraftNotice {
 /// 2. The words, in the language the link or the browser asks for.
 /// 3. The host configuration, which may restyle the page and say where the
 ///    TAC table is.
-/// 4. Inside an iframe: the widget's height, reported to the host page.
-/// 5. Once the first page has loaded: the journey's code, the directories'
+/// 4. Once the first page has loaded: the journey's code, the directories'
 ///    merge and the rest of the English, so that Continue does not wait.
-/// 6. After those, on the victim's own device only: the service worker.
-/// 7. With `?debug`: the configuration's and the directories' problems.
+/// 5. After those, on the victim's own device only: the service worker.
+/// 6. With `?debug`: the configuration's and the directories' problems.
 ///
 /// Later, and only when asked: the TAC table, when a page that shows models
 /// is first shown (`load::tac`); another language, when chosen.
@@ -50,15 +49,12 @@ pub fn start_up(state: AppState) -> Option<DraftNotice> {
     host::apply_link(&link, state);
     state.link.set_value(link.clone());
 
-    switch_to(state, initial_locale(link.lang));
+    let from_address = state.place.with_value(|p| p.locale);
+    switch_to(state, initial_locale(link.lang, from_address));
 
     leptos::task::spawn_local(async move {
         host::config(state).await;
     });
-
-    if let Some(origin) = link.host_origin.clone().filter(|_| link.embedded) {
-        crate::ui::platform::embed::report_height(origin);
-    }
 
     let journey_here = Arrival::new();
     journey_here.start(async move {

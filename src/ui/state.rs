@@ -12,7 +12,7 @@ use stolen_phone_core::host::link::LinkParams;
 use stolen_phone_core::i18n::{
     Catalog, CompiledEnglish, Locale, Msg, Run, Segment, number_runs, segments,
 };
-use stolen_phone_core::journey::{Answers, Mode, Page, route};
+use stolen_phone_core::journey::{Answers, Mode, Page, Place, route};
 use stolen_phone_core::values::date::Date;
 
 /// Everything the pages share. Cheap to copy: every part is a signal.
@@ -35,27 +35,40 @@ pub struct AppState {
     pub link: StoredValue<LinkParams>,
     /// Configuration and link problems, shown on the page with `?debug`.
     pub debug_notes: RwSignal<Option<Vec<String>>>,
+    /// Where this document is among the pre-rendered pages.
+    pub place: StoredValue<Place>,
 }
 
 impl AppState {
-    pub fn new() -> AppState {
-        let (page, mode) = read_hash();
-        let today = local_today();
-        AppState::fresh(
+    /// The state of a widget opened at `place`, on the page its URL names.
+    pub fn at(place: Place) -> AppState {
+        let (page, mode) = read_hash(&place);
+        let state = AppState::fresh(
             page,
             mode,
             compiled_english(),
             Directories::default(),
-            today,
-        )
+            local_today(),
+        );
+        state.place.set_value(place);
+        state
     }
 
-    /// The state before anything is answered, read or fetched: these words
-    /// and directories, on the start page. Needs no browser, so that pages
-    /// can also be rendered ahead of time.
+    /// The state before anything is answered, read or fetched, on `place`'s
+    /// page with these words, directories and configuration. Needs no
+    /// browser, so that pages can also be rendered ahead of time.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn without_browser(catalog: Catalog, directories: Directories, today: Date) -> AppState {
-        AppState::fresh(Page::Start, Mode::Journey, catalog, directories, today)
+    pub fn without_browser(
+        place: Place,
+        catalog: Catalog,
+        directories: Directories,
+        config: HostConfig,
+        today: Date,
+    ) -> AppState {
+        let state = AppState::fresh(place.page, Mode::Journey, catalog, directories, today);
+        state.config.set(Arc::new(config));
+        state.place.set_value(place);
+        state
     }
 
     fn fresh(
@@ -66,6 +79,7 @@ impl AppState {
         today: Date,
     ) -> AppState {
         AppState {
+            place: StoredValue::new(Place::default()),
             answers: RwSignal::new(Answers::default()),
             page: RwSignal::new(page),
             mode: RwSignal::new(mode),
@@ -80,12 +94,6 @@ impl AppState {
 
     pub fn locale(&self) -> Locale {
         self.catalog.with(|c| c.locale)
-    }
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        AppState::new()
     }
 }
 
@@ -151,9 +159,13 @@ pub fn go(page: Page, mode: Mode) {
     let _ = window().location().set_hash(&hash_for(page, mode));
 }
 
-/// The page and mode the current URL hash names.
-pub fn read_hash() -> (Page, Mode) {
+/// The page and mode the current URL hash names; with no hash, the page
+/// the address itself names (`cy/act-now/`).
+pub fn read_hash(place: &Place) -> (Page, Mode) {
     let hash = window().location().hash().unwrap_or_default();
+    if hash.is_empty() {
+        return (place.page, Mode::Journey);
+    }
     let mode = if hash.ends_with("?change") {
         Mode::Changing
     } else {

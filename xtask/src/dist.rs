@@ -25,8 +25,9 @@ pub fn build_release() -> Result {
     }
     fs::create_dir_all(&dist)?;
     let code = build_code(&dist, std_lib(), &crate::repo_root().join("target"))?;
-    write_page(&dist, &code)?;
+    let shell = write_page(&dist, &code)?;
     write_locales(&dist)?;
+    crate::pages::write_pre_rendered(&dist, &shell)?;
     write_tac_table(&dist)?;
     // The service worker's version covers the files as they are served.
     minify(
@@ -334,12 +335,13 @@ fn file_stem(path: &Path) -> Result<String> {
         .ok_or_else(|| format!("{}: no file name", path.display()).into())
 }
 
-/// Writes `index.html` from the one in the repository: each
+/// Writes the page shell from `index.html` in the repository (and returns
+/// it, for the pre-rendered pages to be written into): each
 /// `<link data-trunk rel=…>` (the same links Trunk reads for `trunk serve`)
 /// becomes a plain link to a copy named by its contents (`css`, `icon`) or a
 /// file copied as it is (`copy-file`); the `rust` one goes, and the script
 /// that starts the release's code goes before `</head>`.
-fn write_page(dist: &Path, code: &Code) -> Result {
+fn write_page(dist: &Path, code: &Code) -> Result<String> {
     let root = crate::repo_root();
     let source = fs::read_to_string(root.join("index.html"))?;
     let mut page = String::new();
@@ -404,8 +406,8 @@ fn write_page(dist: &Path, code: &Code) -> Result {
     if !page.contains("data-js=") {
         return Err("index.html must have a </head> line".into());
     }
-    fs::write(dist.join("index.html"), page)?;
-    Ok(())
+    fs::write(dist.join("index.html"), &page)?;
+    Ok(page)
 }
 
 fn extension(path: &Path) -> Result<&str> {
@@ -420,8 +422,22 @@ fn extension(path: &Path) -> Result<&str> {
 /// every message checked here, no message names. English's first page is compiled in; the whole of it is
 /// fetched after the first page.
 fn write_locales(dist: &Path) -> Result {
-    let out_dir = dist.join("locales");
-    fs::create_dir_all(&out_dir)?;
+    fs::create_dir_all(dist.join("locales"))?;
+    for (locale, keyed) in locale_texts()? {
+        let catalog = i18n::Catalog::parse(locale, &keyed)
+            .map_err(|e| format!("locales/{}: {e}", locale.tag()))?;
+        fs::write(
+            dist.join(i18n::locale_file(locale)),
+            catalog.to_release_json(),
+        )?;
+    }
+    Ok(())
+}
+
+/// Every language's messages by name, its area files merged; English's is
+/// the copy the widget was compiled with.
+pub fn locale_texts() -> Result<Vec<(i18n::Locale, String)>> {
+    let mut texts = Vec::new();
     for entry in fs::read_dir(crate::repo_root().join("locales"))? {
         let dir = entry?.path();
         let Some(tag) = dir.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
@@ -433,17 +449,8 @@ fn write_locales(dist: &Path) -> Result {
         let Some(locale) = i18n::Locale::from_tag(&tag) else {
             return Err(format!("locales/{tag}: not a language the widget has").into());
         };
-        let release_file = |keyed: &str| -> Result<String> {
-            let catalog =
-                i18n::Catalog::parse(locale, keyed).map_err(|e| format!("locales/{tag}: {e}"))?;
-            Ok(catalog.to_release_json())
-        };
         if locale == i18n::Locale::EnGb {
-            // The copy the widget was compiled with.
-            fs::write(
-                dist.join(i18n::locale_file(locale)),
-                release_file(i18n::EN_GB_JSON)?,
-            )?;
+            texts.push((locale, i18n::EN_GB_JSON.to_owned()));
             continue;
         }
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
@@ -451,15 +458,16 @@ fn write_locales(dist: &Path) -> Result {
             .collect::<std::io::Result<_>>()?;
         files.retain(|p| p.extension().is_some_and(|e| e == "json"));
         files.sort();
-        let texts: Vec<String> = files
+        let area_texts: Vec<String> = files
             .iter()
             .map(fs::read_to_string)
             .collect::<std::io::Result<_>>()?;
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = area_texts.iter().map(String::as_str).collect();
         let merged = i18n::merge(&refs).map_err(|e| format!("locales/{tag}: {e}"))?;
-        fs::write(dist.join(i18n::locale_file(locale)), release_file(&merged)?)?;
+        texts.push((locale, merged));
     }
-    Ok(())
+    texts.sort_by_key(|(locale, _)| locale.tag());
+    Ok(texts)
 }
 
 /// Imports the TAC export, when the deployer has one, into `data/tac.bin`.

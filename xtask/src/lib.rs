@@ -6,6 +6,7 @@ pub mod dist;
 pub mod facts;
 pub mod fuzz;
 pub mod headers;
+pub mod pages;
 pub mod server;
 pub mod tac;
 pub mod tools;

@@ -6,6 +6,7 @@
 
 use crate::directory::is_slug;
 use crate::i18n::Locale;
+use crate::journey::Page;
 use crate::values::date::{Date, parse_date};
 
 /// What a link asked for, once checked.
@@ -28,7 +29,8 @@ pub struct LinkParams {
     /// Theme settings from an embed snippet, e.g. `theme-button=#4c2c92`,
     /// checked later with the host configuration's rules.
     pub theme: Vec<(String, String)>,
-    /// The embedding page's origin, for the height messages; set by embed.js.
+    /// The embedding page's origin, set by embed.js; boot.js sends the
+    /// height messages to it.
     pub host_origin: Option<String>,
     /// The host opted in to quick exit leaving its whole page.
     pub quick_exit_top: bool,
@@ -215,7 +217,9 @@ fn shorten(name: &str) -> String {
     name.chars().filter(|c| !c.is_control()).take(30).collect()
 }
 
-/// Builds a signposting link from a base address and the chosen values.
+/// Builds a signposting link from the widget's folder address and the
+/// chosen values. A language is its pre-rendered folder (`…/pl/`), which a
+/// static host serves as it is, in that language, before any script runs.
 pub fn signpost_link(
     base: &str,
     force: Option<&str>,
@@ -226,9 +230,6 @@ pub fn signpost_link(
     if let Some(force) = force.filter(|f| is_slug(f)) {
         pairs.push(format!("force={force}"));
     }
-    if let Some(lang) = lang {
-        pairs.push(format!("lang={}", lang.tag()));
-    }
     if let Some(source) = source.filter(|s| {
         !s.is_empty()
             && s.chars()
@@ -236,9 +237,13 @@ pub fn signpost_link(
     }) {
         pairs.push(format!("source={source}"));
     }
-    let base = base.split(['?', '#']).next().unwrap_or(base);
+    let folder = base.split(['?', '#']).next().unwrap_or(base);
+    let base = match lang.and_then(|l| Page::Start.pre_rendered_path(l)) {
+        Some(path) => format!("{}/{path}", folder.trim_end_matches('/')),
+        None => folder.to_owned(),
+    };
     if pairs.is_empty() {
-        base.to_owned()
+        base
     } else {
         format!("{base}?{}", pairs.join("&"))
     }
@@ -315,7 +320,7 @@ mod tests {
         );
         assert_eq!(
             link,
-            "https://help.example.org/widget/?force=kent&lang=pl&source=bus-stop"
+            "https://help.example.org/widget/pl/?force=kent&source=bus-stop"
         );
         let (params, problems) = parse_params(link.split_once('?').unwrap().1);
         assert!(problems.is_empty());

@@ -98,8 +98,12 @@ impl Checked {
     /// so that a deep link or the back and forward buttons never show a page
     /// that cannot work. A page the answers leave out gives way to the one
     /// after it.
+    ///
+    /// The pre-rendered pages show whatever is answered: Act now, like the
+    /// start page, asks nothing first, since its plain HTML copy is linked
+    /// from the start page's copy and from posters.
     pub fn reachable(&self, page: Page) -> Page {
-        if !page.is_in_journey() {
+        if !page.is_in_journey() || Page::PRE_RENDERED.contains(&page) {
             return page;
         }
         let target = if self.path.contains(&page) {

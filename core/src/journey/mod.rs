@@ -9,6 +9,7 @@ mod draft;
 mod flow;
 pub mod imei_help;
 mod page;
+mod place;
 mod to_report;
 mod validate;
 
@@ -22,6 +23,7 @@ pub use draft::{
 };
 pub use flow::{Checked, Mode, next, next_in_journey, path, previous};
 pub use page::{Page, route};
+pub use place::Place;
 pub use to_report::{BuiltReport, NotReady, build_report, has_insurer_code};
 pub use validate::{FieldError, Problem, validate, validate_start, warnings};
 

@@ -2,6 +2,8 @@
 //! browser's back and forward buttons working without taking over the host
 //! page's links.
 
+use crate::i18n::Locale;
+
 /// Every page the widget can show, the journey's pages in journey order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
@@ -95,6 +97,22 @@ impl Page {
         }
     }
 
+    /// The pages the release build also writes as plain HTML, one copy a
+    /// language, so that they show before the wasm and without it.
+    pub const PRE_RENDERED: [Page; 2] = [Page::Start, Page::ActNow];
+
+    /// Where this page's plain HTML copy in `locale` lives, from the
+    /// widget's own folder (`cy/`, `cy/act-now/`): a folder a static host
+    /// serves as it is. Only the pre-rendered pages have one.
+    pub fn pre_rendered_path(self, locale: Locale) -> Option<String> {
+        let folder = locale.tag().to_ascii_lowercase();
+        match self {
+            Page::Start => Some(format!("{folder}/")),
+            Page::ActNow => Some(format!("{folder}/act-now/")),
+            _ => None,
+        }
+    }
+
     /// Whether the page is a step of the journey, as opposed to the staff
     /// page and the about page.
     pub fn is_in_journey(self) -> bool {
@@ -121,6 +139,31 @@ fn bare(hash: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pre_rendered_pages_have_a_folder_each_language() {
+        assert_eq!(
+            Page::Start.pre_rendered_path(Locale::EnGb).as_deref(),
+            Some("en-gb/")
+        );
+        assert_eq!(
+            Page::ActNow.pre_rendered_path(Locale::Cy).as_deref(),
+            Some("cy/act-now/")
+        );
+        assert_eq!(Page::When.pre_rendered_path(Locale::Cy), None);
+        for page in Page::PRE_RENDERED {
+            let mut paths: Vec<String> = Locale::ALL
+                .into_iter()
+                .filter_map(|l| page.pre_rendered_path(l))
+                .collect();
+            paths.dedup();
+            assert_eq!(
+                paths.len(),
+                Locale::ALL.len(),
+                "{page:?}: one folder a language"
+            );
+        }
+    }
 
     #[test]
     fn every_page_round_trips_through_its_hash() {

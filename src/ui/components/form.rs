@@ -27,19 +27,23 @@ pub fn field_id(field: Field) -> &'static str {
 /// A question page: back link, error summary, the fields, Continue. On
 /// Continue the page's answers are checked in `core`; with no problems it
 /// moves to the next page, otherwise the summary takes focus.
+///
+/// With `start`, Continue is a start button instead: a link to the next
+/// page's plain HTML copy, which works before (and without) the wasm, and
+/// which the widget, once running, checks the answers for as Continue does.
 #[component]
 pub fn QuestionPage(
     page: Page,
     children: Children,
     #[prop(default = Msg::Continue)] submit: Msg,
+    #[prop(optional)] start: Option<Page>,
 ) -> impl IntoView {
     let state = use_state();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let attempt = RwSignal::new(0u32);
     provide_context(PageErrors(errors));
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let try_continue = move || {
         let today = state.today.get_value();
         let mode = state.mode.get_untracked();
         let answers = state.answers.get_untracked();
@@ -72,13 +76,31 @@ pub fn QuestionPage(
             }
         });
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        try_continue();
+    };
+    let button = match start {
+        None => view! { <button type="submit" class="button">{tr(submit)}</button> }.into_any(),
+        Some(next) => {
+            let href = move || state.place.with_value(|p| p.href(next, state.locale()));
+            let on_click = move |ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                try_continue();
+            };
+            view! {
+                <a class="button button--start" href=href draggable="false" on:click=on_click>{tr(submit)}</a>
+            }
+            .into_any()
+        }
+    };
 
     view! {
         <BackLink page=page/>
         <ErrorSummary errors=errors attempt=attempt/>
         <form novalidate on:submit=on_submit>
             {children()}
-            <button type="submit" class="button">{tr(submit)}</button>
+            {button}
         </form>
     }
 }
@@ -132,10 +154,28 @@ pub fn BackLink(page: Page) -> impl IntoView {
         } else {
             mode
         };
-        (to != page).then(|| hash_for(to, mode))
+        (to != page).then_some((to, mode))
+    };
+    // A page with a plain HTML copy is linked by its address, so that Back
+    // works on the copies without the wasm; the widget stays on its page.
+    let href = move |(to, mode): (Page, Mode)| match to.pre_rendered_path(state.locale()) {
+        Some(_) => state.place.with_value(|p| p.href(to, state.locale())),
+        None => hash_for(to, mode),
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some((to, mode)) = target()
+            && to.pre_rendered_path(state.locale()).is_some()
+        {
+            ev.prevent_default();
+            go(to, mode);
+        }
     };
     // The first page has nowhere to go back to.
-    move || target().map(|href| view! { <a class="back-link" href=href>{tr(Msg::Back)}</a> })
+    move || {
+        target().map(
+            |to| view! { <a class="back-link" href=href(to) on:click=on_click>{tr(Msg::Back)}</a> },
+        )
+    }
 }
 
 /// The "There is a problem" box. It takes focus on every failed Continue,

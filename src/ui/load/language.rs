@@ -14,9 +14,9 @@ use crate::ui::state::{AppState, compiled_english, use_state};
 use stolen_phone_core::i18n::{Catalog, Locale, locale_file, negotiate};
 
 /// The locale to start in: the link's `lang` (already checked) wins, then
-/// the browser's languages.
-pub fn initial_locale(from_link: Option<Locale>) -> Locale {
-    if let Some(locale) = from_link {
+/// the language the page's address names, then the browser's languages.
+pub fn initial_locale(from_link: Option<Locale>, from_address: Option<Locale>) -> Locale {
+    if let Some(locale) = from_link.or(from_address) {
         return locale;
     }
     let languages = window().navigator().languages();
@@ -113,7 +113,9 @@ pub async fn fetch_catalog(locale: Locale) -> Result<Catalog, String> {
     }
 }
 
-/// The language picker: each language named in itself.
+/// The language picker: each language named in itself, a link to the
+/// page's own copy in that language (or its start page), which the widget
+/// follows without leaving the page, so that nothing typed is lost.
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let state = use_state();
@@ -127,17 +129,29 @@ pub fn LanguagePicker() -> impl IntoView {
                     let shown = move |l: &Locale| enabled.is_empty() || enabled.contains(l) || *l == state.locale();
                     Locale::ALL.into_iter().filter(shown).map(|locale| {
                     let current = move || state.locale() == locale;
+                    let href = move || state.place.with_value(|p| p.href(state.page.get(), locale));
+                    let choose = move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        switch_to(state, locale);
+                    };
                     view! {
                         <li class="language-picker__item">
-                            <button type="button" class="link-button" lang=locale.tag()
+                            <a class="language-picker__link" href=href lang=locale.tag() hreflang=locale.tag()
                                 aria-current=move || current().then_some("true")
-                                on:click=move |_| switch_to(state, locale)>
+                                on:click=choose>
                                 {locale.native_name()}
-                            </button>
+                            </a>
                         </li>
                     }
                 }).collect_view()}}
             </ul>
         </nav>
     }
+}
+
+/// The language the victim or the link chose last, which the words on
+/// screen are, or are about to be, in.
+#[cfg(target_arch = "wasm32")]
+pub fn chosen() -> Option<Locale> {
+    CHOSEN.get()
 }

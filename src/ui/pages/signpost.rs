@@ -28,10 +28,13 @@ pub fn SignpostPage() -> impl IntoView {
     });
     let base = {
         let location = window().location();
+        let path = location.pathname().unwrap_or_default();
         format!(
             "{}{}",
             location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
+            state
+                .place
+                .with_value(|p| p.widget_folder(&path).to_owned())
         )
     };
     let link = Memo::new(move |_| {

@@ -23,7 +23,7 @@ pub fn StartPage() -> impl IntoView {
         ),
     ];
     view! {
-        <QuestionPage page=Page::Start submit=Msg::StartNow>
+        <QuestionPage page=Page::Start submit=Msg::StartNow start=Page::ActNow>
         <h1 class="heading-xl" tabindex="-1">{tr(Msg::StartTitle)}</h1>
         <div class="warning" role="note">
             <span class="warning__icon" aria-hidden="true">"!"</span>

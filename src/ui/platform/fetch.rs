@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
+use stolen_phone_core::journey::Place;
+
 /// What came back: the status, and the body when the status is 200.
 pub enum Fetched<T> {
     Ok(T),
@@ -37,7 +39,7 @@ pub async fn bytes(url: &str) -> Result<Fetched<Vec<u8>>, String> {
 
 async fn get(url: &str) -> Result<Fetched<Response>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let response = JsFuture::from(window.fetch_with_str(&in_widget_folder(url)))
         .await
         .map_err(describe)?;
     let response: Response = response.dyn_into().map_err(describe)?;
@@ -45,6 +47,22 @@ async fn get(url: &str) -> Result<Fetched<Response>, String> {
         200 => Ok(Fetched::Ok(response)),
         status => Ok(Fetched::Status(status)),
     }
+}
+
+/// `path` from the widget's own folder, as it is named from this document:
+/// a pre-rendered page sits in a folder below it (`cy/act-now/`), and says
+/// how far on its mount element. An absolute address stays as it is.
+pub fn in_widget_folder(path: &str) -> String {
+    if path.starts_with('/') || path.contains("://") {
+        return path.to_owned();
+    }
+    let depth = leptos::prelude::document()
+        .get_element_by_id("app")
+        .map(|mount| {
+            Place::from_attributes(None, None, mount.get_attribute("data-depth").as_deref())
+        });
+    let up = depth.map_or(0, |place| place.depth);
+    format!("{}{path}", "../".repeat(up))
 }
 
 /// A JavaScript error in words, for the console.

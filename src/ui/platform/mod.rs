@@ -5,7 +5,6 @@
 pub mod arrival;
 pub mod copy;
 pub mod download;
-pub mod embed;
 pub mod fetch;
 pub mod offline;
 pub mod once;

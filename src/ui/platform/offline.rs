@@ -16,11 +16,13 @@ use web_sys::{
 };
 
 use crate::ui::platform::arrival::Arrival;
+use crate::ui::platform::fetch::in_widget_folder;
 use crate::ui::state::{tr, use_state};
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{Answers, Page, WhoseDevice};
 
-/// The worker script, beside index.html; its folder is its scope.
+/// The worker script, in the widget's folder beside index.html; that
+/// folder (with the pre-rendered pages' below it) is its scope.
 const WORKER_URL: &str = "sw.js";
 /// What the page posts to a waiting worker to make it take over.
 const SKIP_WAITING: &str = "skip-waiting";
@@ -183,7 +185,7 @@ fn register(updates: Updates) {
         web_sys::console::warn_2(&"Offline use is not available:".into(), &error);
     });
     let _ = container
-        .register(WORKER_URL)
+        .register(&in_widget_folder(WORKER_URL))
         .then2(&on_registered, &on_failed);
     on_registered.forget();
     on_failed.forget();
