@@ -49,14 +49,14 @@ async fn start_page_asks_whose_device_before_starting() {
     settle().await;
     assert_eq!(text(&root, "main h1"), "Your phone has been stolen or lost");
 
-    find(&root, "main button[type=submit]").click();
+    find(&root, "main a.button--start").click();
     settle().await;
     assert!(text(&root, ".error-summary").contains("Choose whose phone or computer you are using"));
     assert!(text(&root, "#whose-device-error").contains("Choose whose phone"));
     assert_eq!(window().location().hash().unwrap(), "#/");
 
     find(&root, "#whose-device-2").click();
-    find(&root, "main button[type=submit]").click();
+    find(&root, "main a.button--start").click();
     settle().await;
     assert_eq!(window().location().hash().unwrap(), "#/act-now");
     assert_eq!(text(&root, "main h1"), "Do these things first");

@@ -662,7 +662,13 @@ fn when_loaded(name: &str) -> Loaded {
         // The journey's module, the chunks it shares with the others, and
         // the rest of the English words.
         Loaded::AfterFirstPage
-    } else if name.starts_with("data/") || name.starts_with("locales/") || name == "embed.js" {
+    } else if name.starts_with("data/")
+        || name.starts_with("locales/")
+        || name == "embed.js"
+        // The other pre-rendered pages: each is a first page at its own
+        // address (`cy/`, `cy/act-now/`), not part of this one.
+        || (name.contains('/') && name.ends_with(".html"))
+    {
         Loaded::WhenNeeded
     } else {
         Loaded::FirstPage
