@@ -74,7 +74,12 @@ async fn run() {
     // and its style sheets (the scripts and the wasm do not hold it up).
     let before_heading = widget
         .iter()
-        .filter(|r| r.name == "index.html" || (r.loaded == Loaded::FirstPage && r.name.ends_with(".css") && !r.name.starts_with("print-")))
+        .filter(|r| {
+            r.name == "index.html"
+                || (r.loaded == Loaded::FirstPage
+                    && r.name.ends_with(".css")
+                    && !r.name.starts_with("print-"))
+        })
         .map(|r| r.brotli)
         .sum::<u64>();
     println!("before the start page's heading:     {before_heading:>8}  (goal: under 10240)");
@@ -83,13 +88,26 @@ async fn run() {
     let widget_heading = median(|| until_shown(&widget_origin, "", "main h1", None)).await;
     let plain_heading = median(|| until_shown(&plain_origin, "", "h1", None)).await;
     let counter_shown = median(|| until_shown(&counter_origin, "", "button", None)).await;
-    println!("start page heading, widget:     {widget_heading:>7.0} ms  ({:.2}x the static floor; goal 1.3x)", widget_heading / plain_heading);
+    println!(
+        "start page heading, widget:     {widget_heading:>7.0} ms  ({:.2}x the static floor; goal 1.3x)",
+        widget_heading / plain_heading
+    );
     println!("start page heading, plain HTML: {plain_heading:>7.0} ms  (the static floor)");
     println!("Leptos counter on screen:       {counter_shown:>7.0} ms");
-    let act_now = median(|| until_shown(&widget_origin, "", "main h1", Some(("a.button--start", "Do these things first")))).await;
+    let act_now = median(|| {
+        until_shown(
+            &widget_origin,
+            "",
+            "main h1",
+            Some(("a.button--start", "Do these things first")),
+        )
+    })
+    .await;
     println!("Act now, Start pressed at once: {act_now:>7.0} ms  (goal: under 1500)");
 
-    println!("\n== Until Start works with the wasm (4x CPU slowdown, Slow 4G, cold cache; median of 3)");
+    println!(
+        "\n== Until Start works with the wasm (4x CPU slowdown, Slow 4G, cold cache; median of 3)"
+    );
     let ours_ms = median_ms(
         &widget_origin,
         "#app[data-live] main form a.button--start",
@@ -169,17 +187,25 @@ where
 async fn until_shown(origin: &str, path: &str, css: &str, press: Option<(&str, &str)>) -> f64 {
     let b = Browser::start(412, 823).await;
     b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true })).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
     b.cdp(
         "Network.emulateNetworkConditions",
         json!({ "offline": false, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750 }),
     )
     .await;
-    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 })).await;
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+        .await;
     let started = std::time::Instant::now();
-    b.client.goto(&format!("{origin}/{path}")).await.expect("navigate");
+    b.client
+        .goto(&format!("{origin}/{path}"))
+        .await
+        .expect("navigate");
     let probe = match press {
-        None => format!("return document.querySelector({}) !== null;", serde_json::to_string(css).unwrap()),
+        None => format!(
+            "return document.querySelector({}) !== null;",
+            serde_json::to_string(css).unwrap()
+        ),
         Some((link, heading)) => format!(
             "const h = document.querySelector({css}); if (h && h.innerText.trim() === {heading}) return true; \
              const a = document.querySelector({link}); if (a && !window.__pressed) {{ window.__pressed = true; a.click(); }} return false;",
