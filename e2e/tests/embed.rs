@@ -74,7 +74,11 @@ async fn the_embedded_widget_is_themed_sized_to_fit_and_sealed_from_the_host() {
     b.client.enter_frame(0).await.unwrap();
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
-    let button = b.js("return getComputedStyle(document.querySelector('main button[type=submit]')).backgroundColor;").await;
+    // The embed's colours apply once the widget has taken over.
+    b.wait_for_widget().await;
+    let button = b
+        .js("return getComputedStyle(document.querySelector('main .button')).backgroundColor;")
+        .await;
     assert_eq!(
         button,
         json!("rgb(76, 44, 146)"),

@@ -29,7 +29,7 @@ async fn a_good_config_and_a_signposting_link_are_applied() {
         "{footer}"
     );
     let button = b
-        .js("return getComputedStyle(document.querySelector('main button[type=submit]')).backgroundColor;")
+        .js("return getComputedStyle(document.querySelector('main .button')).backgroundColor;")
         .await;
     assert_eq!(
         button,
@@ -85,7 +85,7 @@ async fn a_malformed_config_and_hostile_parameters_change_nothing() {
         "{footer}"
     );
     let button = b
-        .js("return getComputedStyle(document.querySelector('main button[type=submit]')).backgroundColor;")
+        .js("return getComputedStyle(document.querySelector('main .button')).backgroundColor;")
         .await;
     assert_eq!(
         button,

@@ -132,7 +132,11 @@ fn document(shell: &str, place: &Place, rendered: &Rendered, theme: Option<&str>
             1,
         );
     }
-    // The shell's own files sit in the widget's folder.
+    // The shell's own files sit in the widget's folder. "./" stays in it:
+    // boot.js imports the glue by this name, and a bare name is not a module.
+    if place.depth == 0 {
+        return page;
+    }
     let root = "../".repeat(place.depth);
     page.replace("=\"./", &format!("=\"{root}"))
 }
