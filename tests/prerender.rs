@@ -69,7 +69,16 @@ impl Read {
     fn with_config(locale: Locale, config: &HostConfig) -> Read {
         let catalog = catalog(locale);
         let today = Date::new(2026, 12, 2).unwrap();
-        let page = |page| render(&Place::of(page, locale), catalog.clone(), config, today);
+        let (directories, _) = stolen_phone_core::host::config::directories_for(config);
+        let page = |page| {
+            render(
+                &Place::of(page, locale),
+                catalog.clone(),
+                &directories,
+                config,
+                today,
+            )
+        };
         Read {
             start: page(Page::Start),
             act_now: page(Page::ActNow),

@@ -189,6 +189,16 @@ impl Browser {
         self.wait_for_widget().await;
     }
 
+    /// Opens an address under the widget's folder (`cy/act-now/`) and waits
+    /// for a heading: the pre-rendered copy's, or the widget's.
+    pub async fn open_address(&self, path: &str) {
+        self.client
+            .goto(&format!("{}/{path}", origin()))
+            .await
+            .expect("navigate");
+        self.wait_for("main h1").await;
+    }
+
     /// Waits until the wasm has taken over the page and shows a heading.
     pub async fn wait_for_widget(&self) {
         self.wait_for("#app[data-live] main h1").await;
@@ -583,6 +593,17 @@ impl Browser {
         self.cdp(
             "Network.emulateNetworkConditions",
             json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        )
+        .await;
+    }
+
+    /// Slows the network: a round trip of `latency_ms`, and bytes a second
+    /// each way.
+    pub async fn throttle(&self, latency_ms: f64, down: u64, up: u64) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": latency_ms, "downloadThroughput": down, "uploadThroughput": up }),
         )
         .await;
     }

@@ -22,7 +22,8 @@ async fn key_fill(b: &Browser, id: &str, text: &str) {
 }
 
 async fn key_continue(b: &Browser, next_heading: &str) {
-    b.tab_to("main form button[type=submit], main form a.button--start").await;
+    b.tab_to("main form button[type=submit], main form a.button--start")
+        .await;
     b.press(Key::Enter).await;
     b.wait_for_heading(next_heading).await;
     // The new page moves focus to its heading on the next frame; a keyboard

@@ -3,7 +3,7 @@
 //! takes over they read word for word as before, and what the victim did on
 //! the copy meanwhile is still done.
 
-use e2e::{Browser, origin};
+use e2e::Browser;
 use serde_json::{Value, json};
 use stolen_phone_core::i18n::Locale;
 use stolen_phone_core::journey::Page;
@@ -24,11 +24,7 @@ async fn open_without_scripts(b: &Browser, path: &str) {
         json!({ "value": true }),
     )
     .await;
-    b.client
-        .goto(&format!("{}/{path}", origin()))
-        .await
-        .expect("navigate");
-    b.wait_for("main h1").await;
+    b.open_address(path).await;
     b.cdp(
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": false }),
@@ -79,10 +75,7 @@ async fn the_copies_read_as_the_widget_does_in_every_language_with_scripts_on_an
             assert_plain_and_own(&off, &path).await;
             let copy = off.js(READ_TEXT).await;
 
-            on.client
-                .goto(&format!("{}/{path}", origin()))
-                .await
-                .expect("navigate");
+            on.open_address(&path).await;
             on.wait_for_widget().await;
             let widget = on.js(READ_TEXT).await;
             assert_eq!(
@@ -135,17 +128,8 @@ async fn without_scripts_start_now_and_back_are_links_between_the_copies() {
 async fn the_widget_takes_over_without_losing_a_choice_an_open_section_or_the_focus() {
     let b = Browser::start(1024, 700).await;
     // Slow enough that the victim acts on the copy before the wasm is in.
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": false, "latency": 150, "downloadThroughput": 25_000, "uploadThroughput": 25_000 }),
-    )
-    .await;
-    b.client
-        .goto(&format!("{}/en-gb/", origin()))
-        .await
-        .expect("navigate");
-    b.wait_for("main h1").await;
+    b.throttle(150.0, 25_000, 25_000).await;
+    b.open_address("en-gb/").await;
     b.choose("Someone else’s, or a shared one").await;
     b.tab_to("a.button--start").await;
     let before: Value = b
@@ -166,11 +150,7 @@ async fn the_widget_takes_over_without_losing_a_choice_an_open_section_or_the_fo
     assert_eq!(focused, json!(true), "focus stays on Start now");
     let after = b.js("return window.scrollY;").await;
     assert_eq!(after, before[0], "the page did not scroll");
-    b.cdp(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
-    )
-    .await;
+    b.set_offline(false).await;
     b.click("a.button--start").await;
     b.wait_for_heading("Do these things first").await;
     assert!(

@@ -13,15 +13,13 @@ use crate::ui::pages::page_view;
 use crate::ui::platform::offline::UpdateNotice;
 use crate::ui::platform::storage::clear_draft;
 use crate::ui::start_up::{DraftNotice, start_up};
-use crate::ui::state::{AppState, hash_for, read_hash, tr};
+use crate::ui::state::{AppState, hash_for, place_here, read_hash, tr};
 use stolen_phone_core::i18n::{Dir, Msg};
-use stolen_phone_core::journey::{Mode, Page, Place, WhoseDevice};
+use stolen_phone_core::journey::{Mode, Page, WhoseDevice};
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Where the page that mounted the widget is; the widget's own
-    // index.html when nothing says.
-    let place = use_context::<Place>().unwrap_or_default();
+    let place = place_here();
     let state = AppState::at(place.clone());
     provide_context(state);
     provide_tac_table();

@@ -20,9 +20,8 @@ pub use app::App;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
-/// The id of the element the standalone page mounts into.
 #[cfg(target_arch = "wasm32")]
-const MOUNT_ID: &str = "app";
+use state::MOUNT_ID;
 /// The static "something went wrong" message in index.html.
 #[cfg(target_arch = "wasm32")]
 const CRASH_ID: &str = "crash";

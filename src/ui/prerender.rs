@@ -9,8 +9,8 @@ use crate::ui::app::Frame;
 use crate::ui::load::host::theme_properties;
 use crate::ui::pages::{ActNowPage, StartPage};
 use crate::ui::state::{AppState, tr};
-use stolen_phone_core::directory;
-use stolen_phone_core::host::config::{self, HostConfig, HostDirectory};
+use stolen_phone_core::directory::Directories;
+use stolen_phone_core::host::config::HostConfig;
 use stolen_phone_core::i18n::{Catalog, Dir, Msg};
 use stolen_phone_core::journey::{Page, Place};
 use stolen_phone_core::values::date::Date;
@@ -27,15 +27,17 @@ pub struct Rendered {
     pub dir: &'static str,
 }
 
-/// Renders `place`'s page in `catalog`'s language, with the shipped
-/// directories and the host's entries from `config`, which also gives the
-/// organisation, the quick exit address and the languages offered.
-pub fn render(place: &Place, catalog: Catalog, config: &HostConfig, today: Date) -> Rendered {
-    let (host, _) = match &config.directory {
-        Some(section) => config::read_directory(section),
-        None => (HostDirectory::default(), Vec::new()),
-    };
-    let directories = config::apply_directory(&directory::shipped(), &host);
+/// Renders `place`'s page in `catalog`'s language, with `directories` (the
+/// shipped ones with the host's entries, `config::directories_for`) and
+/// `config`, which gives the organisation, the quick exit address and the
+/// languages offered.
+pub fn render(
+    place: &Place,
+    catalog: Catalog,
+    directories: &Directories,
+    config: &HostConfig,
+    today: Date,
+) -> Rendered {
     let locale = catalog.locale;
     let service = catalog.get(Msg::DocumentTitle).to_owned();
     let title = match place.page {
@@ -44,8 +46,13 @@ pub fn render(place: &Place, catalog: Catalog, config: &HostConfig, today: Date)
     };
     let owner = Owner::new();
     let app = owner.with(|| {
-        let state =
-            AppState::without_browser(place.clone(), catalog, directories, config.clone(), today);
+        let state = AppState::without_browser(
+            place.clone(),
+            catalog,
+            directories.clone(),
+            config.clone(),
+            today,
+        );
         provide_context(state);
         let page = match place.page {
             Page::ActNow => view! { <ActNowPage/> }.into_any(),

@@ -159,6 +159,31 @@ pub fn go(page: Page, mode: Mode) {
     let _ = window().location().set_hash(&hash_for(page, mode));
 }
 
+/// The id of the element the standalone page mounts the widget into.
+pub const MOUNT_ID: &str = "app";
+
+thread_local! {
+    static HERE: std::cell::OnceCell<Place> = const { std::cell::OnceCell::new() };
+}
+
+/// Where this document is among the pre-rendered pages, read once from the
+/// attributes the build writes on its mount element; the widget's own
+/// folder when it has none (a host page, the component tests).
+pub fn place_here() -> Place {
+    HERE.with(|here| {
+        here.get_or_init(|| {
+            let mount = document().get_element_by_id(MOUNT_ID);
+            let attr = |name: &str| mount.as_ref().and_then(|m| m.get_attribute(name));
+            Place::from_attributes(
+                attr("data-page").as_deref(),
+                attr("data-lang").as_deref(),
+                attr("data-depth").as_deref(),
+            )
+        })
+        .clone()
+    })
+}
+
 /// The page and mode the current URL hash names; with no hash, the page
 /// the address itself names (`cy/act-now/`).
 pub fn read_hash(place: &Place) -> (Page, Mode) {

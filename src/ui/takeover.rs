@@ -10,7 +10,6 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::ui::App;
 use crate::ui::load::language::chosen;
-use stolen_phone_core::journey::Place;
 
 /// What can take focus, in document order: the same list on the copy and
 /// on the widget, since both are the same components.
@@ -19,21 +18,11 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary";
 /// Mounts the widget for `mount`, whose children are the pre-rendered page
 /// (or a "Loading…" line), and swaps it in once it is ready.
 pub fn take_over(mount: HtmlElement) {
-    let attr = |name: &str| mount.get_attribute(name);
-    let place = Place::from_attributes(
-        attr("data-page").as_deref(),
-        attr("data-lang").as_deref(),
-        attr("data-depth").as_deref(),
-    );
     let Ok(staging) = document().create_element("div") else {
         return;
     };
     let staging: HtmlElement = staging.unchecked_into();
-    leptos::mount::mount_to(staging.clone(), move || {
-        provide_context(place);
-        view! { <App/> }
-    })
-    .forget();
+    leptos::mount::mount_to(staging.clone(), App).forget();
     leptos::task::spawn_local(async move {
         let mut wait = 16;
         while !is_ready(&staging) {

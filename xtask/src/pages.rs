@@ -28,7 +28,9 @@ pub fn write_pre_rendered(dist: &Path, shell: &str) -> Result {
     if shell.matches(EMPTY_MOUNT).count() != 1 {
         return Err("index.html must hold the mount element exactly as the build expects".into());
     }
-    let (config, problems) = config::parse(&fs::read_to_string(dist.join("config.json"))?);
+    let (config, mut problems) = config::parse(&fs::read_to_string(dist.join("config.json"))?);
+    let (directories, directory_problems) = config::directories_for(&config);
+    problems.extend(directory_problems);
     if !problems.is_empty() {
         let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
         return Err(format!("config.json: {}", listed.join("; ")).into());
@@ -41,7 +43,7 @@ pub fn write_pre_rendered(dist: &Path, shell: &str) -> Result {
             Catalog::parse(locale, &keyed).map_err(|e| format!("locales/{}: {e}", locale.tag()))?;
         for page in Page::PRE_RENDERED {
             let place = Place::of(page, locale);
-            let rendered = render(&place, catalog.clone(), &config, today);
+            let rendered = render(&place, catalog.clone(), &directories, &config, today);
             let path = page
                 .pre_rendered_path(locale)
                 .ok_or("a pre-rendered page has a path")?;
@@ -54,7 +56,7 @@ pub fn write_pre_rendered(dist: &Path, shell: &str) -> Result {
             written += 1;
             if locale == Locale::EnGb && page == Page::Start {
                 let root = Place::default();
-                let rendered = render(&root, catalog.clone(), &config, today);
+                let rendered = render(&root, catalog.clone(), &directories, &config, today);
                 fs::write(
                     dist.join("index.html"),
                     document(shell, &root, &rendered, theme.as_deref()),

@@ -515,6 +515,16 @@ pub fn read_directory(section: &Value) -> (HostDirectory, Vec<ConfigProblem>) {
     (host, problems)
 }
 
+/// The directories a page shows under `config`: the shipped ones with the
+/// host's entries from its `directory` section, and that section's problems.
+pub fn directories_for(config: &HostConfig) -> (Directories, Vec<ConfigProblem>) {
+    let (host, problems) = match &config.directory {
+        Some(section) => read_directory(section),
+        None => (HostDirectory::default(), Vec::new()),
+    };
+    (apply_directory(&directory::shipped(), &host), problems)
+}
+
 /// The shipped directories with the host's entries added; an entry with the
 /// same id as a shipped one replaces it.
 pub fn apply_directory(shipped: &Directories, host: &HostDirectory) -> Directories {

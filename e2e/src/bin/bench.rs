@@ -185,17 +185,8 @@ where
 /// with `press`, until pressing its link (as soon as there is one) shows
 /// a heading with its text. Throttled as Lighthouse's mobile test is.
 async fn until_shown(origin: &str, path: &str, css: &str, press: Option<(&str, &str)>) -> f64 {
-    let b = Browser::start(412, 823).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
-    b.cdp(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": false, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750 }),
-    )
-    .await;
-    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
-        .await;
+    // Lighthouse's mobile test: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+    let b = cold_slow_phone(150.0, 200_000, 93_750).await;
     let started = std::time::Instant::now();
     b.client
         .goto(&format!("{origin}/{path}"))
@@ -229,27 +220,24 @@ async fn until_shown(origin: &str, path: &str, css: &str, press: Option<(&str, &
 /// Milliseconds from navigation until pressing `button` shows `result`,
 /// the median of three cold visits.
 async fn median_ms(origin: &str, button: &str, result: &str) -> f64 {
-    let mut runs = Vec::new();
-    for _ in 0..3 {
-        runs.push(until_works(origin, button, result).await);
-    }
-    runs.sort_by(f64::total_cmp);
-    runs[1]
+    median(|| until_works(origin, button, result)).await
+}
+
+/// A phone-sized browser with no cache, its CPU four times slower, on a
+/// network of this round trip and these bytes a second.
+async fn cold_slow_phone(latency_ms: f64, down: u64, up: u64) -> Browser {
+    let b = Browser::start(412, 823).await;
+    b.throttle(latency_ms, down, up).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+        .await;
+    b
 }
 
 async fn until_works(origin: &str, button: &str, result: &str) -> f64 {
-    let b = Browser::start(412, 823).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     // DevTools' Slow 4G: 562.5 ms round trip, 1.47 Mbit/s down, 675 kbit/s up.
-    b.cdp(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": false, "latency": 562.5, "downloadThroughput": 184_320, "uploadThroughput": 84_375 }),
-    )
-    .await;
-    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
-        .await;
+    let b = cold_slow_phone(562.5, 184_320, 84_375).await;
     b.client
         .goto(&format!("{origin}/"))
         .await

@@ -158,13 +158,16 @@ pub fn BackLink(page: Page) -> impl IntoView {
     };
     // A page with a plain HTML copy is linked by its address, so that Back
     // works on the copies without the wasm; the widget stays on its page.
-    let href = move |(to, mode): (Page, Mode)| match to.pre_rendered_path(state.locale()) {
-        Some(_) => state.place.with_value(|p| p.href(to, state.locale())),
-        None => hash_for(to, mode),
+    let href = move |(to, mode): (Page, Mode)| {
+        if Page::PRE_RENDERED.contains(&to) {
+            state.place.with_value(|p| p.href(to, state.locale()))
+        } else {
+            hash_for(to, mode)
+        }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some((to, mode)) = target()
-            && to.pre_rendered_path(state.locale()).is_some()
+            && Page::PRE_RENDERED.contains(&to)
         {
             ev.prevent_default();
             go(to, mode);

@@ -13,8 +13,7 @@ use crate::ui::load::host::{self, config_path};
 use crate::ui::platform::once::{Once, once};
 use crate::ui::platform::split::split_off;
 use crate::ui::state::AppState;
-use stolen_phone_core::directory;
-use stolen_phone_core::host::config::{self, HostDirectory};
+use stolen_phone_core::host::config;
 
 /// The problems found in the host's directory entries, in words.
 type Notes = Arc<[String]>;
@@ -46,15 +45,11 @@ split_off! {
     journey, fn merge_directories(state: AppState) -> Notes {
         let config = state.config.get_untracked();
         let path = state.link.with_value(config_path);
-        let (host, problems) = match &config.directory {
-            Some(section) => config::read_directory(section),
-            None => (HostDirectory::default(), Vec::new()),
-        };
+        let (merged, problems) = config::directories_for(&config);
         let mut notes: Vec<String> = problems
             .iter()
             .map(|p| format!("Host configuration {path}: {p}"))
             .collect();
-        let merged = config::apply_directory(&directory::shipped(), &host);
         let link_force = state.link.with_value(|l| l.force.clone());
         if let Some(force) = link_force.as_deref().filter(|id| merged.force(id).is_none()) {
             notes.push(format!(

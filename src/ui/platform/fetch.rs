@@ -7,8 +7,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use stolen_phone_core::journey::Place;
-
 /// What came back: the status, and the body when the status is 200.
 pub enum Fetched<T> {
     Ok(T),
@@ -50,18 +48,13 @@ async fn get(url: &str) -> Result<Fetched<Response>, String> {
 }
 
 /// `path` from the widget's own folder, as it is named from this document:
-/// a pre-rendered page sits in a folder below it (`cy/act-now/`), and says
-/// how far on its mount element. An absolute address stays as it is.
+/// a pre-rendered page sits in a folder below it (`cy/act-now/`). An
+/// absolute address stays as it is.
 pub fn in_widget_folder(path: &str) -> String {
     if path.starts_with('/') || path.contains("://") {
         return path.to_owned();
     }
-    let depth = leptos::prelude::document()
-        .get_element_by_id("app")
-        .map(|mount| {
-            Place::from_attributes(None, None, mount.get_attribute("data-depth").as_deref())
-        });
-    let up = depth.map_or(0, |place| place.depth);
+    let up = crate::ui::state::place_here().depth;
     format!("{}{path}", "../".repeat(up))
 }
 
