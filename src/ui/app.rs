@@ -73,7 +73,7 @@ pub fn Frame(
                 <QuickExit/>
             </header>
             {notices}
-            <main class="page">{children()}</main>
+            <main class="page" data-page=move || state.page.get().hash()>{children()}</main>
             <footer class="widget__footer">
                 <OrganisationSupport/>
                 <ul class="footer__links">

@@ -29,9 +29,14 @@ pub fn take_over(mount: HtmlElement) {
             pause(wait).await;
             wait = (wait * 2).min(250);
         }
-        let done = OnTheCopy::read(&mount);
+        // A link to another page (`#/imei`) shows that page, not the copy's:
+        // then there is nothing of the copy's to give back.
+        let same_page = page_of(&mount) == page_of(&staging);
+        let done = same_page.then(|| OnTheCopy::read(&mount));
         mount.replace_children_with_node(&js_sys::Array::from(&staging.child_nodes()));
-        done.give_back(&mount);
+        if let Some(done) = done {
+            done.give_back(&mount);
+        }
         let _ = mount.set_attribute("data-live", "");
     });
 }
@@ -46,6 +51,14 @@ fn is_ready(staging: &HtmlElement) -> bool {
         .flatten()
         .and_then(|w| w.get_attribute("lang"));
     heading && lang.as_deref() == chosen().map(|l| l.tag())
+}
+
+/// The page shown in `root`, as its `<main>` names it.
+fn page_of(root: &Element) -> Option<String> {
+    root.query_selector("main[data-page]")
+        .ok()
+        .flatten()
+        .and_then(|main| main.get_attribute("data-page"))
 }
 
 /// What the victim did on the copy, by each element's place in the page.
