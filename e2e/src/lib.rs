@@ -213,11 +213,13 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"))
     }
 
-    /// Waits until the page's h1 has this text.
+    /// Waits until the widget is running and its page's h1 has this text.
     pub async fn wait_for_heading(&self, text: &str) {
         // Generous: a busy machine can be slow; a passing test is not.
         for _ in 0..600 {
-            if self.text("main h1").await.as_deref() == Some(text) {
+            // The widget's heading, once it has taken over from the
+            // pre-rendered copy, which reads the same before it.
+            if self.text("#app[data-live] main h1").await.as_deref() == Some(text) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

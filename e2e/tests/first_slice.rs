@@ -25,12 +25,21 @@ async fn start_page_to_the_imei_question_with_errors_and_back_button() {
         json!(false),
         "no TAC table on the start page"
     );
-    // The page's preload of the wasm is the download boot.js uses.
+    // The wasm is downloaded once, by boot.js after the first paint.
     let wasm_downloads = "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('_bg.wasm')).map(e => e.initiatorType);";
     assert_eq!(
         b.js(wasm_downloads).await,
-        json!(["link"]),
-        "one download of the wasm, by the preload"
+        json!(["fetch"]),
+        "one download of the wasm, by boot.js"
+    );
+    // It starts after the page was painted: the paint waited for no code.
+    let after_paint = "const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+        const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm')); \
+        return paint !== undefined && wasm.startTime >= paint.startTime;";
+    assert_eq!(
+        b.js(after_paint).await,
+        json!(true),
+        "the wasm was asked for before the first paint"
     );
 
     // Start now without saying whose device: the error summary takes focus.

@@ -99,7 +99,8 @@ async fn without_scripts_start_now_and_back_are_links_between_the_copies() {
     )
     .await;
     b.click("a.button--start").await;
-    b.wait_for_heading("Gwnewch y pethau hyn yn gyntaf").await;
+    b.wait_for_text("main h1", "Gwnewch y pethau hyn yn gyntaf")
+        .await;
     assert!(
         b.js("return location.pathname;")
             .await
@@ -111,11 +112,11 @@ async fn without_scripts_start_now_and_back_are_links_between_the_copies() {
     let text = b.text("main").await.unwrap_or_default();
     assert!(text.contains("999"), "{text}");
     b.click("a.back-link").await;
-    b.wait_for_heading("Mae eich ffôn wedi cael ei ddwyn neu ei golli")
+    b.wait_for_text("main h1", "Mae eich ffôn wedi cael ei ddwyn neu ei golli")
         .await;
     // Another language's copy of the same page, and quick exit, are plain links.
     b.click("a[hreflang=pl]").await;
-    b.wait_for_heading("Twój telefon został skradziony lub zgubiony")
+    b.wait_for_text("main h1", "Twój telefon został skradziony lub zgubiony")
         .await;
     let exit = b
         .js("return document.querySelector('.quick-exit a').getAttribute('href');")

@@ -348,24 +348,12 @@ fn write_page(dist: &Path, code: &Code) -> Result<String> {
     for line in source.lines() {
         let Some(rest) = line.trim().strip_prefix("<link data-trunk ") else {
             if line.trim() == "</head>" {
-                // The glue imports the loader, and boot.js imports the glue:
-                // asking for both at once saves a round trip each, which on
-                // a slow phone connection is about half a second.
-                for module in [&code.glue, &code.loader] {
-                    page.push_str(&format!(
-                        "  <link rel=\"modulepreload\" href=\"./{module}\">\n"
-                    ));
-                }
-                // The wasm too, from the moment the page is read rather than
-                // once boot.js runs; boot.js's fetch then takes this response.
+                // A file rather than an inline script, so the strict CSP
+                // holds. It names the code to start, and the loader the glue
+                // imports, which it asks for at the same time.
                 page.push_str(&format!(
-                    "  <link rel=\"preload\" href=\"./{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
-                    code.main_wasm
-                ));
-                // A file rather than an inline script, so the strict CSP holds.
-                page.push_str(&format!(
-                    "  <script type=\"module\" src=\"./boot.js\" data-js=\"./{}\" data-wasm=\"./{}\"></script>\n",
-                    code.glue, code.main_wasm
+                    "  <script type=\"module\" src=\"./boot.js\" data-js=\"./{}\" data-loader=\"./{}\" data-wasm=\"./{}\"></script>\n",
+                    code.glue, code.loader, code.main_wasm
                 ));
             }
             page.push_str(line);
