@@ -119,12 +119,19 @@ fn the_start_page_reads_in_every_language_with_the_danger_warning_first() {
                 Msg::StartDanger,
                 Msg::StartStepLock,
                 Msg::StartStepBlock,
-                Msg::WhoseDeviceQuestion,
                 Msg::StartNow,
             ],
         );
-        // The title, then the danger warning, then the question.
+        // The title, then the danger warning, then the way to the urgent
+        // steps.
         assert!(places[0] < places[1] && places[1] < places[4], "{locale:?}");
+        // No question comes before the urgent steps, and so the copies have
+        // no answer for the widget to take over.
+        for html in [&read.start.app, &read.act_now.app] {
+            for field in ["<input", "<select", "<textarea"] {
+                assert!(!html.contains(field), "{locale:?}: {field}");
+            }
+        }
     }
 }
 

@@ -43,7 +43,7 @@ async fn settle() {
 }
 
 #[wasm_bindgen_test]
-async fn start_page_asks_whose_device_before_starting() {
+async fn start_now_shows_the_urgent_steps_before_asking_whose_device() {
     window().location().set_hash("#/").unwrap();
     let (root, _app) = mount_app();
     settle().await;
@@ -51,15 +51,22 @@ async fn start_page_asks_whose_device_before_starting() {
 
     find(&root, "main a.button--start").click();
     settle().await;
-    assert!(text(&root, ".error-summary").contains("Choose whose phone or computer you are using"));
-    assert!(text(&root, "#whose-device-error").contains("Choose whose phone"));
-    assert_eq!(window().location().hash().unwrap(), "#/");
-
-    find(&root, "#whose-device-2").click();
-    find(&root, "main a.button--start").click();
-    settle().await;
     assert_eq!(window().location().hash().unwrap(), "#/act-now");
     assert_eq!(text(&root, "main h1"), "Do these things first");
+
+    find(&root, "main button[type=submit]").click();
+    settle().await;
+    assert_eq!(window().location().hash().unwrap(), "#/whose-device");
+    find(&root, "main button[type=submit]").click();
+    settle().await;
+    assert!(text(&root, ".error-summary").contains("Choose whose phone or computer you are using"));
+    assert!(text(&root, "#whose-device-error").contains("Choose whose phone"));
+    assert_eq!(window().location().hash().unwrap(), "#/whose-device");
+
+    find(&root, "#whose-device-2").click();
+    find(&root, "main button[type=submit]").click();
+    settle().await;
+    assert_eq!(window().location().hash().unwrap(), "#/what-happened");
     root.remove();
 }
 
@@ -68,7 +75,10 @@ async fn a_deep_link_past_unanswered_questions_shows_the_first_unanswered() {
     window().location().set_hash("#/imei").unwrap();
     let (root, _app) = mount_app();
     settle().await;
-    assert_eq!(text(&root, "main h1"), "Your phone has been stolen or lost");
+    assert_eq!(
+        text(&root, "main h1"),
+        "Whose phone or computer are you using now?"
+    );
     root.remove();
 }
 

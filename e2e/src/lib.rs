@@ -318,17 +318,31 @@ impl Browser {
             .expect("read storage")
     }
 
-    /// From the start page to "When did it happen?": whose device, past "Do
-    /// these things first", and what happened.
+    /// From the start page to "When did it happen?": past "Do these things
+    /// first", whose device, and what happened.
     pub async fn answer_up_to_when(&self, whose_device: &str, what_happened: &str) {
-        self.choose(whose_device).await;
-        self.submit().await;
-        self.wait_for_heading("Do these things first").await;
-        self.submit().await;
-        self.wait_for_heading("What happened?").await;
+        self.start_as(whose_device).await;
         self.choose(what_happened).await;
         self.submit().await;
         self.wait_for_heading("When did it happen?").await;
+    }
+
+    /// From the start page past "Do these things first" to "What
+    /// happened?", saying the device is `whose` (the label of its option).
+    pub async fn start_as(&self, whose: &str) {
+        self.submit().await;
+        self.wait_for_heading("Do these things first").await;
+        self.submit().await;
+        self.answer_whose_device(whose).await;
+        self.wait_for_heading("What happened?").await;
+    }
+
+    /// On "Whose phone or computer are you using now?": chooses `whose` (the
+    /// label of its option) and continues.
+    pub async fn answer_whose_device(&self, whose: &str) {
+        self.wait_for_heading(WHOSE_DEVICE).await;
+        self.choose(whose).await;
+        self.submit().await;
     }
 
     /// Walks the shortest journey, a lost phone with no IMEI and no
@@ -834,6 +848,9 @@ impl WebDriverCompatibleCommand for Cdp {
         (http::Method::POST, Some(body.to_string()))
     }
 }
+
+/// The heading of the page that asks whose device the victim is using.
+pub const WHOSE_DEVICE: &str = "Whose phone or computer are you using now?";
 
 /// Answers for a whole journey, by the labels and values the pages show.
 pub struct Journey<'a> {

@@ -1,6 +1,6 @@
 //! The start page and the IMEI question page, in the release build.
 
-use e2e::{Browser, origin};
+use e2e::{Browser, WHOSE_DEVICE, origin};
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -33,17 +33,20 @@ async fn start_page_to_the_imei_question_with_errors_and_back_button() {
         "one download of the wasm, by boot.js"
     );
 
-    // Start now without saying whose device: the error summary takes focus.
+    // Start now asks nothing: the urgent steps come first.
+    b.submit().await;
+    b.wait_for_heading("Do these things first").await;
+    wait_until_focused(&b, "FOCUS-H1").await;
+    b.check_page("02-act-now").await;
+    b.submit().await;
+
+    // Continue without saying whose device: the error summary takes focus.
+    b.wait_for_heading(WHOSE_DEVICE).await;
     b.submit().await;
     b.wait_for(".error-summary").await;
     wait_until_focused(&b, "error-summary").await;
-    b.check_page("02-start-error").await;
+    b.check_page("03-whose-device-error").await;
     b.choose("Someone else’s, or a shared one").await;
-    b.submit().await;
-
-    b.wait_for_heading("Do these things first").await;
-    wait_until_focused(&b, "FOCUS-H1").await;
-    b.check_page("03-act-now").await;
     b.submit().await;
 
     b.wait_for_heading("What happened?").await;

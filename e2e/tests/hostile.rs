@@ -149,9 +149,11 @@ async fn drafts_that_cannot_be_read_are_cleared_and_the_widget_starts_afresh() {
     }
     b.check_page("hostile-draft-unreadable").await;
     // The widget still works: the journey starts.
-    b.choose("My own").await;
     b.submit().await;
     b.wait_for_heading("Do these things first").await;
+    b.submit().await;
+    b.answer_whose_device("My own").await;
+    b.wait_for_heading("What happened?").await;
     b.assert_nothing_ran("after an unreadable draft").await;
     b.finish().await;
 }

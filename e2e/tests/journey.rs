@@ -1,7 +1,7 @@
 //! The whole journey in the release build: by keyboard alone, back and
 //! forward through every step, reloads in each device mode, and quick exit.
 
-use e2e::{Browser, Key};
+use e2e::{Browser, Key, WHOSE_DEVICE};
 use serde_json::json;
 
 /// Chooses the `index`th radio of a group by keyboard: Tab into the group,
@@ -22,7 +22,7 @@ async fn key_fill(b: &Browser, id: &str, text: &str) {
 }
 
 async fn key_continue(b: &Browser, next_heading: &str) {
-    b.tab_to("main form button[type=submit], main form a.button--start")
+    b.tab_to("main form button[type=submit], main a.button--start")
         .await;
     b.press(Key::Enter).await;
     b.wait_for_heading(next_heading).await;
@@ -50,9 +50,10 @@ async fn option_index(b: &Browser, name: &str, label: &str) -> usize {
 }
 
 /// The pages of a robbery on the victim's own device, each heading in order.
-const ROBBERY_HEADINGS: [&str; 18] = [
+const ROBBERY_HEADINGS: [&str; 19] = [
     "Your phone has been stolen or lost",
     "Do these things first",
+    WHOSE_DEVICE,
     "What happened?",
     "When did it happen?",
     "Where did it happen?",
@@ -77,39 +78,40 @@ async fn a_robbery_by_keyboard_alone_then_back_and_forward_through_every_step() 
     b.open("").await;
     let h = ROBBERY_HEADINGS;
 
-    key_choose(&b, "whose-device", 0).await;
     key_continue(&b, h[1]).await;
     b.check_page("journey-01-act-now").await;
     key_continue(&b, h[2]).await;
-    key_choose(&b, "incident", 0).await;
+    key_choose(&b, "whose-device", 0).await;
     key_continue(&b, h[3]).await;
+    key_choose(&b, "incident", 0).await;
+    key_continue(&b, h[4]).await;
     key_fill(&b, "date-day", "23").await;
     key_fill(&b, "date-month", "11").await;
     key_fill(&b, "date-year", "2026").await;
     key_fill(&b, "time", "9:30pm").await;
     b.check_page("journey-02-when").await;
-    key_continue(&b, h[4]).await;
+    key_continue(&b, h[5]).await;
     key_fill(&b, "place", "Outside Brixton station").await;
     key_fill(&b, "postcode", "sw9 8he").await;
-    key_continue(&b, h[5]).await;
+    key_continue(&b, h[6]).await;
     key_choose(&b, "make", 1).await;
     key_fill(&b, "model", "Galaxy A54").await;
     key_fill(&b, "colour", "Black").await;
     b.check_page("journey-03-phone").await;
-    key_continue(&b, h[6]).await;
-    key_fill(&b, "phone-number", "07700 900982").await;
     key_continue(&b, h[7]).await;
+    key_fill(&b, "phone-number", "07700 900982").await;
+    key_continue(&b, h[8]).await;
     let ee = option_index(&b, "network", "EE").await;
     key_choose(&b, "network", ee).await;
     b.check_page("journey-04-network").await;
-    key_continue(&b, h[8]).await;
-    key_choose(&b, "dual-sim", 1).await;
     key_continue(&b, h[9]).await;
-    b.check_page("journey-05-find-imei").await;
+    key_choose(&b, "dual-sim", 1).await;
     key_continue(&b, h[10]).await;
-    key_fill(&b, "imei-1", "352099001761481").await;
+    b.check_page("journey-05-find-imei").await;
     key_continue(&b, h[11]).await;
+    key_fill(&b, "imei-1", "352099001761481").await;
     key_continue(&b, h[12]).await;
+    key_continue(&b, h[13]).await;
     let block = b.text("main").await.unwrap_or_default();
     assert!(
         block.contains("EE"),
@@ -121,7 +123,7 @@ async fn a_robbery_by_keyboard_alone_then_back_and_forward_through_every_step() 
     );
     b.check_page("journey-06-block").await;
     key_fill(&b, "provider-reference", "EE-55512").await;
-    key_continue(&b, h[13]).await;
+    key_continue(&b, h[14]).await;
     b.tab_to("#police-force").await;
     b.keys("Metropolitan").await;
     key_choose(&b, "how-reported", 0).await;
@@ -131,11 +133,11 @@ async fn a_robbery_by_keyboard_alone_then_back_and_forward_through_every_step() 
         "{facts}"
     );
     b.check_page("journey-07-police").await;
-    key_continue(&b, h[14]).await;
-    key_fill(&b, "crime-reference", "01/1234567/26").await;
     key_continue(&b, h[15]).await;
-    key_choose(&b, "insured", 1).await;
+    key_fill(&b, "crime-reference", "01/1234567/26").await;
     key_continue(&b, h[16]).await;
+    key_choose(&b, "insured", 1).await;
+    key_continue(&b, h[17]).await;
     let answers = b.text(".summary-list").await.unwrap_or_default();
     for expected in [
         "Samsung",
@@ -152,26 +154,28 @@ async fn a_robbery_by_keyboard_alone_then_back_and_forward_through_every_step() 
         );
     }
     b.check_page("journey-08-check-answers").await;
-    key_continue(&b, h[17]).await;
+    key_continue(&b, h[18]).await;
     b.check_page("journey-09-report").await;
 
     // Back through every step: each page shows again with its answer intact.
-    for heading in h[..17].iter().rev() {
+    for heading in h[..18].iter().rev() {
         b.client.back().await.unwrap();
         b.wait_for_heading(heading).await;
+        if *heading == WHOSE_DEVICE {
+            assert_eq!(
+                b.js("return document.querySelector('input[name=whose-device]:checked').value")
+                    .await,
+                json!("mine")
+            );
+        }
     }
-    assert_eq!(
-        b.js("return document.querySelector('input[name=whose-device]:checked').value")
-            .await,
-        json!("mine")
-    );
     // And forward again to the report.
     for heading in &h[1..] {
         b.client.forward().await.unwrap();
         b.wait_for_heading(heading).await;
     }
     b.client.back().await.unwrap();
-    b.wait_for_heading(h[16]).await;
+    b.wait_for_heading(h[17]).await;
 
     // A "Change" link returns to check answers after Continue.
     let change = b
@@ -180,7 +184,7 @@ async fn a_robbery_by_keyboard_alone_then_back_and_forward_through_every_step() 
         .await
         .unwrap();
     change.click().await.unwrap();
-    b.wait_for_heading(h[4]).await;
+    b.wait_for_heading(h[5]).await;
     let place = b
         .client
         .find(fantoccini::Locator::Id("place"))
@@ -192,7 +196,7 @@ async fn a_robbery_by_keyboard_alone_then_back_and_forward_through_every_step() 
     assert_eq!(place.as_deref(), Some("Outside Brixton station"));
     b.fill("place", "Brixton Road").await;
     b.submit().await;
-    b.wait_for_heading(h[16]).await;
+    b.wait_for_heading(h[17]).await;
     assert!(
         b.text(".summary-list")
             .await
@@ -207,11 +211,12 @@ async fn a_lost_phone_at_320_pixels_asks_for_a_lost_property_reference() {
     let b = Browser::start(320, 800).await;
     b.open("").await;
     b.check_page("lost-320-01-start").await;
-    b.choose("Someone else’s, or a shared one").await;
     b.submit().await;
     b.wait_for_heading("Do these things first").await;
     b.check_page("lost-320-02-act-now").await;
     b.submit().await;
+    b.answer_whose_device("Someone else’s, or a shared one")
+        .await;
     b.wait_for_heading("What happened?").await;
     b.choose("I lost it").await;
     b.check_page("lost-320-03-what-happened").await;
@@ -328,11 +333,7 @@ async fn a_reload_restores_answers_on_my_device_and_keeps_nothing_on_someone_els
     assert_eq!(b.stored().await["local"], json!([]));
 
     // Someone else's device: nothing is stored, so a reload starts afresh.
-    b.choose("Someone else’s, or a shared one").await;
-    b.submit().await;
-    b.wait_for_heading("Do these things first").await;
-    b.submit().await;
-    b.wait_for_heading("What happened?").await;
+    b.start_as("Someone else’s, or a shared one").await;
     b.choose("I lost it").await;
     let stored = b.stored().await;
     assert_eq!(
@@ -350,9 +351,7 @@ async fn a_reload_restores_answers_on_my_device_and_keeps_nothing_on_someone_els
 async fn quick_exit_by_escape_three_times_wipes_the_draft_and_leaves() {
     let b = Browser::start(1280, 900).await;
     b.open("").await;
-    b.choose("My own").await;
-    b.submit().await;
-    b.wait_for_heading("Do these things first").await;
+    b.start_as("My own").await;
     assert_eq!(b.stored().await["local"], json!(["stolen-phone-draft"]));
     for _ in 0..3 {
         b.press(Key::Escape).await;
@@ -387,12 +386,11 @@ async fn quick_exit_by_escape_three_times_wipes_the_draft_and_leaves() {
 async fn a_deep_link_past_unanswered_questions_shows_the_first_unanswered() {
     let b = Browser::start(390, 844).await;
     b.open("#/police").await;
-    b.wait_for_heading("Your phone has been stolen or lost")
+    b.wait_for_heading(WHOSE_DEVICE).await;
+    assert_eq!(b.js("return location.hash;").await, json!("#/whose-device"));
+    b.answer_whose_device("Someone else’s, or a shared one")
         .await;
-    assert_eq!(b.js("return location.hash;").await, json!("#/"));
-    b.choose("Someone else’s, or a shared one").await;
-    b.submit().await;
-    b.wait_for_heading("Do these things first").await;
+    b.wait_for_heading("What happened?").await;
     b.js("location.hash = '#/police';").await;
     b.wait_for_heading("What happened?").await;
     assert_eq!(

@@ -27,10 +27,12 @@ async fn click(b: &Browser, css: &str) {
 async fn walk_lost_journey(b: &Browser, lang: &str) {
     let shot = |step: &str| format!("{lang}-{step}");
     b.check_page(&shot("01-start")).await;
-    click(b, "input[name=whose-device][value=someone-elses]").await;
     b.submit().await;
     wait_for_hash(b, "#/act-now").await;
     b.check_page(&shot("02-act-now")).await;
+    b.submit().await;
+    wait_for_hash(b, "#/whose-device").await;
+    click(b, "input[name=whose-device][value=someone-elses]").await;
     b.submit().await;
     wait_for_hash(b, "#/what-happened").await;
     b.submit().await;
@@ -137,7 +139,8 @@ async fn the_journey_in_arabic_mirrors_right_to_left() {
 #[tokio::test]
 async fn the_language_picker_switches_language_and_keeps_answers() {
     let b = Browser::start(1280, 900).await;
-    b.open("").await;
+    b.open("#/whose-device").await;
+    b.wait_for_heading(e2e::WHOSE_DEVICE).await;
     b.choose("Someone else’s, or a shared one").await;
     let picker = "//nav[contains(@class,'language-picker')]//a[normalize-space(.)='Polski']";
     b.client
@@ -162,6 +165,6 @@ async fn the_language_picker_switches_language_and_keeps_answers() {
         json!("someone-elses"),
         "switching language keeps what was chosen"
     );
-    b.check_page("pl-start").await;
+    b.check_page("pl-whose-device").await;
     b.finish().await;
 }

@@ -20,7 +20,6 @@ async fn continue_on_the_start_page_waits_for_the_next_page_to_arrive() {
     let b = Browser::start(390, 844).await;
     slow_network(&b).await;
     b.open("").await;
-    b.choose("Someone else’s, or a shared one").await;
     b.submit().await;
     b.wait_for_heading("Do these things first").await;
     assert_eq!(
@@ -45,7 +44,6 @@ async fn a_staff_page_opened_directly_loads_beside_the_journey() {
         .goto(&format!("{}/#/", e2e::origin()))
         .await
         .expect("navigate");
-    b.choose("Someone else’s, or a shared one").await;
     b.submit().await;
     b.wait_for_heading("Do these things first").await;
     b.finish().await;
@@ -99,7 +97,6 @@ async fn the_start_page_has_all_its_words_before_the_rest_of_the_english_arrives
         .await;
     assert_eq!(b.js(WORDLESS).await, json!([]), "the start page's words");
     let first_words = b.js(WIDGET_TEXT).await;
-    b.choose("Someone else’s, or a shared one").await;
     b.submit().await;
     // The journey's code arrives, its words cannot.
     b.wait_for_heading("This page could not be loaded").await;

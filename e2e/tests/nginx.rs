@@ -227,9 +227,12 @@ async fn nginx_serves_every_file_with_its_headers_and_a_new_release_reaches_the_
         .unwrap();
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
-    b.choose("My own").await;
+    b.start_as("My own").await;
     b.wait_for_service_worker().await;
     assert_eq!(b.js("return window.__cspViolations;").await, json!([]));
+    b.js("location.hash = '#/';").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
 
     // A second load comes from the cache: it works with the network off.
     b.set_offline(true).await;

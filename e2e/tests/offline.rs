@@ -18,8 +18,9 @@ async fn after_one_visit_the_whole_journey_works_offline() {
     // Nothing is registered until the victim says the device is theirs.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     assert_eq!(b.registrations().await, 0, "no worker before the answer");
-    b.choose(MINE).await;
+    b.start_as(MINE).await;
     b.wait_for_service_worker().await;
+    back_to_the_start(&b).await;
     assert_eq!(b.fetch_result("e2e/never-cached.txt").await, "status 200");
 
     b.set_offline(true).await;
@@ -56,9 +57,17 @@ async fn on_own_device(width: u32, height: u32) -> Browser {
     b.open("").await;
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
-    b.choose(MINE).await;
+    b.start_as(MINE).await;
     b.wait_for_service_worker().await;
+    back_to_the_start(&b).await;
     b
+}
+
+/// Back to the start page, with nothing but whose device it is answered.
+async fn back_to_the_start(b: &Browser) {
+    b.js("location.hash = '#/';").await;
+    b.wait_for_heading("Your phone has been stolen or lost")
+        .await;
 }
 
 /// Serves `sw.js` again under a new version, as a new release would, and

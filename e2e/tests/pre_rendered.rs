@@ -126,36 +126,34 @@ async fn without_scripts_start_now_and_back_are_links_between_the_copies() {
 }
 
 #[tokio::test]
-async fn the_widget_takes_over_without_losing_a_choice_an_open_section_or_the_focus() {
+async fn the_widget_takes_over_without_losing_an_open_section_the_focus_or_the_scroll() {
     let b = Browser::start(1024, 700).await;
     // Slow enough that the victim acts on the copy before the wasm is in.
     b.throttle(150.0, 25_000, 25_000).await;
-    b.open_address("en-gb/").await;
-    b.choose("Someone else’s, or a shared one").await;
-    b.tab_to("a.button--start").await;
+    b.open_address("en-gb/act-now/").await;
+    b.click("details summary").await;
+    b.js("window.scrollTo(0, 120);").await;
     let before: Value = b
-        .js("return [window.scrollY, document.getElementById('app').hasAttribute('data-live')];")
+        .js("return [window.scrollY, document.activeElement.innerText.trim(), document.getElementById('app').hasAttribute('data-live')];")
         .await;
     assert_eq!(
-        before[1],
+        before[2],
         json!(false),
         "the wasm came before the test could act on the copy"
     );
+    assert_eq!(before[1], json!("iPhone"), "the summary took focus");
     b.wait_for_widget().await;
-    // The choice is the widget's answer now: Start now goes on to Act now.
-    let checked = b.js("return document.querySelector('input[type=radio]:checked')?.labels[0].innerText.trim();").await;
-    assert_eq!(checked, json!("Someone else’s, or a shared one"));
-    let focused = b
-        .js("return document.activeElement.classList.contains('button--start');")
+    let after: Value = b
+        .js("return [window.scrollY, document.activeElement.innerText.trim(), document.querySelector('details').open];")
         .await;
-    assert_eq!(focused, json!(true), "focus stays on Start now");
-    let after = b.js("return window.scrollY;").await;
-    assert_eq!(after, before[0], "the page did not scroll");
+    assert_eq!(after[0], before[0], "the page did not scroll");
+    assert_eq!(after[1], before[1], "focus stays on the section's summary");
+    assert_eq!(after[2], json!(true), "the section stays open");
     b.set_offline(false).await;
-    b.click("a.button--start").await;
-    b.wait_for_heading("Do these things first").await;
+    b.submit().await;
+    b.wait_for_heading(e2e::WHOSE_DEVICE).await;
     assert!(
-        b.js("return location.hash;").await == json!("#/act-now"),
+        b.js("return location.hash;").await == json!("#/whose-device"),
         "the widget moved on without loading a page"
     );
     b.finish().await;

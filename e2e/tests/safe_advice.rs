@@ -55,9 +55,9 @@ async fn act_now_puts_the_harm_limiting_steps_before_any_question() {
     b.open("").await;
     b.wait_for_heading("Your phone has been stolen or lost")
         .await;
-    b.choose(SOMEONE_ELSES).await;
     b.submit().await;
-    // The second page, before "What happened?" or anything about the phone.
+    // The second page, before "What happened?", whose device this is or
+    // anything about the phone.
     b.wait_for_heading("Do these things first").await;
     b.wait_for("#act-now-providers").await;
     let page = b.text("main").await.unwrap_or_default();

@@ -1,12 +1,13 @@
 //! The wasm taking over a pre-rendered page. The widget renders off screen
 //! until its page reads as the copy on screen does (the page's heading is
 //! in, in the language chosen), then takes the copy's place in one step and
-//! gives back what the victim did on the copy meanwhile: a choice made,
-//! something typed, a section opened, the focus and the scroll.
+//! gives back what the victim did on the copy meanwhile: a section opened,
+//! the focus and the scroll. The copies ask nothing, so there is no answer
+//! to give back.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 
 use crate::ui::App;
 use crate::ui::load::language::chosen;
@@ -63,27 +64,13 @@ fn page_of(root: &Element) -> Option<String> {
 
 /// What the victim did on the copy, by each element's place in the page.
 struct OnTheCopy {
-    fields: Vec<(usize, Field)>,
     open: Vec<usize>,
     focus: Option<usize>,
     scroll: (f64, f64),
 }
 
-enum Field {
-    Ticked(bool),
-    Typed(String),
-}
-
 impl OnTheCopy {
     fn read(copy: &Element) -> OnTheCopy {
-        let fields = inputs(copy)
-            .enumerate()
-            .filter_map(|(at, input)| match input.type_().as_str() {
-                "radio" | "checkbox" => Some((at, Field::Ticked(input.checked()))),
-                _ if !input.value().is_empty() => Some((at, Field::Typed(input.value()))),
-                _ => None,
-            })
-            .collect();
         let open = all(copy, "details")
             .enumerate()
             .filter(|(_, d)| d.has_attribute("open"))
@@ -97,30 +84,14 @@ impl OnTheCopy {
             window.scroll_y().unwrap_or_default(),
         );
         OnTheCopy {
-            fields,
             open,
             focus,
             scroll,
         }
     }
 
-    /// Does it again on the widget, through its own event handlers, so that
-    /// the answers hold what the copy showed.
+    /// Does it again on the widget.
     fn give_back(self, widget: &Element) {
-        let live: Vec<HtmlInputElement> = inputs(widget).collect();
-        for (at, field) in self.fields {
-            let Some(input) = live.get(at) else { continue };
-            match field {
-                Field::Ticked(ticked) if ticked != input.checked() => input.click(),
-                Field::Typed(text) if text != input.value() => {
-                    input.set_value(&text);
-                    if let Ok(event) = web_sys::Event::new("input") {
-                        let _ = input.dispatch_event(&event);
-                    }
-                }
-                _ => {}
-            }
-        }
         let details: Vec<Element> = all(widget, "details").collect();
         for at in self.open {
             if let Some(d) = details.get(at) {
@@ -141,10 +112,6 @@ fn all(root: &Element, css: &str) -> impl Iterator<Item = Element> {
     let list = root.query_selector_all(css).ok();
     let count = list.as_ref().map_or(0, |l| l.length());
     (0..count).filter_map(move |i| list.as_ref()?.item(i)?.dyn_into().ok())
-}
-
-fn inputs(root: &Element) -> impl Iterator<Item = HtmlInputElement> {
-    all(root, "input").filter_map(|e| e.dyn_into().ok())
 }
 
 /// Waits `ms` milliseconds.

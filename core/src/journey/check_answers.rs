@@ -48,7 +48,7 @@ pub fn summary(answers: &Answers) -> Vec<SummaryRow> {
     for page in path(answers) {
         let mut row = |field, value| rows.push(SummaryRow { page, field, value });
         match page {
-            Page::Start => {
+            Page::WhoseDevice => {
                 if let Some(whose) = answers.whose_device {
                     row(Field::WhoseDevice, Value::WhoseDevice(whose));
                 }
@@ -130,7 +130,8 @@ pub fn summary(answers: &Answers) -> Vec<SummaryRow> {
                 row(Field::PolicyNumber, text(&answers.policy_number));
                 row(Field::ClaimReference, text(&answers.claim_reference));
             }
-            Page::ActNow
+            Page::Start
+            | Page::ActNow
             | Page::FindImei
             | Page::ImeiChecked
             | Page::CheckAnswers

@@ -21,11 +21,11 @@ pub use draft::{
     DRAFT_LIFETIME_SECONDS, DRAFT_MAX_CHARS, DRAFT_VERSION, DraftLoad, Dropped, Rejection,
     RestoredDraft, draft_from_json, draft_to_json,
 };
-pub use flow::{Checked, Mode, next, next_in_journey, path, previous};
+pub use flow::{Checked, Mode, next, path, previous};
 pub use page::{Page, route};
 pub use place::Place;
 pub use to_report::{BuiltReport, NotReady, build_report, has_insurer_code};
-pub use validate::{FieldError, Problem, validate, validate_start, warnings};
+pub use validate::{FieldError, Problem, validate, warnings};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

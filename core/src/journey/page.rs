@@ -7,10 +7,13 @@ use crate::i18n::Locale;
 /// Every page the widget can show, the journey's pages in journey order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
-    /// What this does, "call 999", and whose device this is.
+    /// What this does, what helps, and "call 999". It asks nothing, so the
+    /// urgent steps come before any question.
     Start,
     /// Lock the phone, change the email password first, call the bank on 159.
     ActNow,
+    /// Whose device this is, which decides whether anything is saved.
+    WhoseDevice,
     WhatHappened,
     When,
     Where,
@@ -44,9 +47,10 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 22] = [
+    pub const ALL: [Page; 23] = [
         Page::Start,
         Page::ActNow,
+        Page::WhoseDevice,
         Page::WhatHappened,
         Page::When,
         Page::Where,
@@ -74,6 +78,7 @@ impl Page {
         match self {
             Page::Start => "#/",
             Page::ActNow => "#/act-now",
+            Page::WhoseDevice => "#/whose-device",
             Page::WhatHappened => "#/what-happened",
             Page::When => "#/when",
             Page::Where => "#/where",

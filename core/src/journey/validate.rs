@@ -63,15 +63,6 @@ pub fn validate(page: Page, answers: &Answers, today: Date) -> Vec<FieldError> {
     problems(page, answers, Some(today))
 }
 
-/// What stops Continue on the start page: the one check the first page's
-/// code needs, apart from the rest so that it carries none of them.
-pub fn validate_start(answers: &Answers) -> Vec<FieldError> {
-    match answers.whose_device {
-        None => vec![error(Field::WhoseDevice, Problem::ChooseWhoseDevice)],
-        Some(_) => Vec::new(),
-    }
-}
-
 /// Advice that does not stop Continue, such as a date over a year ago.
 pub fn warnings(page: Page, answers: &Answers, today: Date) -> Vec<FieldError> {
     let date = parse_date(&answers.date_day, &answers.date_month, &answers.date_year);
@@ -93,7 +84,11 @@ fn problems(page: Page, answers: &Answers, today: Option<Date>) -> Vec<FieldErro
     let mut errors = Vec::new();
     let mut add = |field, problem| errors.push(error(field, problem));
     match page {
-        Page::Start => return validate_start(answers),
+        Page::WhoseDevice => {
+            if answers.whose_device.is_none() {
+                add(Field::WhoseDevice, Problem::ChooseWhoseDevice);
+            }
+        }
         Page::WhatHappened => {
             if answers.incident.is_none() {
                 add(Field::Incident, Problem::ChooseWhatHappened);
@@ -202,7 +197,8 @@ fn problems(page: Page, answers: &Answers, today: Option<Date>) -> Vec<FieldErro
                 }
             }
         }
-        Page::ActNow
+        Page::Start
+        | Page::ActNow
         | Page::FindImei
         | Page::EnterImei
         | Page::ImeiChecked
@@ -335,7 +331,7 @@ mod tests {
     fn required_choices_must_be_chosen() {
         let none = Answers::default();
         for (page, problem) in [
-            (Page::Start, Problem::ChooseWhoseDevice),
+            (Page::WhoseDevice, Problem::ChooseWhoseDevice),
             (Page::WhatHappened, Problem::ChooseWhatHappened),
             (Page::Phone, Problem::ChooseMake),
             (Page::Network, Problem::ChooseNetwork),
@@ -348,7 +344,8 @@ mod tests {
             whose_device: Some(WhoseDevice::Mine),
             ..Answers::default()
         };
-        assert!(validate(Page::Start, &chosen, today()).is_empty());
+        assert!(validate(Page::WhoseDevice, &chosen, today()).is_empty());
+        assert!(validate(Page::Start, &none, today()).is_empty());
     }
 
     #[test]

@@ -10,8 +10,7 @@ use crate::ui::state::{go, hash_for, tr, tr_numbers, use_state};
 use crate::ui::words::problem_text;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::journey::{
-    Answers, Checked, Choice, Field, FieldError, Page, next, next_in_journey, validate,
-    validate_start, warnings,
+    Answers, Checked, Choice, Field, FieldError, Page, next, validate, warnings,
 };
 use stolen_phone_core::values::date::Date;
 
@@ -27,16 +26,11 @@ pub fn field_id(field: Field) -> &'static str {
 /// A question page: back link, error summary, the fields, Continue. On
 /// Continue the page's answers are checked in `core`; with no problems it
 /// moves to the next page, otherwise the summary takes focus.
-///
-/// With `start`, Continue is a start button instead: a link to the next
-/// page's plain HTML copy, which works before (and without) the wasm, and
-/// which the widget, once running, checks the answers for as Continue does.
 #[component]
 pub fn QuestionPage(
     page: Page,
     children: Children,
     #[prop(default = Msg::Continue)] submit: Msg,
-    #[prop(optional)] start: Option<Page>,
 ) -> impl IntoView {
     let state = use_state();
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -64,12 +58,8 @@ pub fn QuestionPage(
                 attempt.update(|n| *n += 1);
             }
         };
-        if page == Page::Start {
-            settle(start_continue(&answers, mode));
-            return;
-        }
-        // Every other page is in the journey's module, so this finishes at
-        // once: its code is here.
+        // Every question page is in the journey's module, so this finishes
+        // at once: its code is here.
         leptos::task::spawn_local(async move {
             if let Ok(outcome) = journey_continue(page, answers, today, mode).await {
                 settle(outcome);
@@ -80,27 +70,12 @@ pub fn QuestionPage(
         ev.prevent_default();
         try_continue();
     };
-    let button = match start {
-        None => view! { <button type="submit" class="button">{tr(submit)}</button> }.into_any(),
-        Some(next) => {
-            let href = move || state.place.with_value(|p| p.href(next, state.locale()));
-            let on_click = move |ev: leptos::ev::MouseEvent| {
-                ev.prevent_default();
-                try_continue();
-            };
-            view! {
-                <a class="button button--start" href=href draggable="false" on:click=on_click>{tr(submit)}</a>
-            }
-            .into_any()
-        }
-    };
-
     view! {
         <BackLink page=page/>
         <ErrorSummary errors=errors attempt=attempt/>
         <form novalidate on:submit=on_submit>
             {children()}
-            {button}
+            <button type="submit" class="button">{tr(submit)}</button>
         </form>
     }
 }
@@ -110,23 +85,9 @@ use stolen_phone_core::journey::Mode;
 /// Where Continue goes, or what stops it.
 type Outcome = Result<Page, Vec<FieldError>>;
 
-/// Continue on the start page, which the first page's code decides alone.
-/// After a change it goes back to the check-answers page, whose guard sends
-/// the victim on to any question still unanswered.
-fn start_continue(answers: &Answers, mode: Mode) -> Outcome {
-    let found = validate_start(answers);
-    if !found.is_empty() {
-        return Err(found);
-    }
-    Ok(match mode {
-        Mode::Changing => Page::CheckAnswers,
-        Mode::Journey => next_in_journey(Page::Start, answers),
-    })
-}
-
 split_off! {
-    /// Continue on any other page: its checks and where it goes, kept in the
-    /// journey's module with the pages that use them.
+    /// Continue on a question page: its checks and where it goes, kept in
+    /// the journey's module with the pages that use them.
     journey, fn journey_continue(page: Page, answers: Answers, today: Date, mode: Mode) -> Outcome {
         let found = validate(page, &answers, today);
         if found.is_empty() {

@@ -24,6 +24,7 @@ pub use insurance::{InsuranceDetailsPage, InsurancePage};
 pub use police::PolicePage;
 pub use questions::{
     DualSimPage, NetworkPage, PhoneNumberPage, PhonePage, WhatHappenedPage, WhenPage, WherePage,
+    WhoseDevicePage,
 };
 pub use reference::ReferencePage;
 pub use report::ReportPage;
@@ -136,6 +137,7 @@ split_off! {
     journey, preload preload_journey, fn journey_page(page: Page) -> AnyView {
         guarded(page, move || match page {
             Page::ActNow => view! { <ActNowPage/> }.into_any(),
+            Page::WhoseDevice => view! { <WhoseDevicePage/> }.into_any(),
             Page::WhatHappened => view! { <WhatHappenedPage/> }.into_any(),
             Page::When => view! { <WhenPage/> }.into_any(),
             Page::Where => view! { <WherePage/> }.into_any(),

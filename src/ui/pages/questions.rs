@@ -10,8 +10,33 @@ use crate::ui::state::{tr, tr_numbers, use_state};
 use crate::ui::words;
 use stolen_phone_core::device::make::Make;
 use stolen_phone_core::i18n::Msg;
-use stolen_phone_core::journey::{Choice, DualSim, Field, Network, Page};
+use stolen_phone_core::journey::{Choice, DualSim, Field, Network, Page, WhoseDevice};
 use stolen_phone_core::report::WhatHappened;
+
+/// Whose device this is: on the victim's own, progress may be saved; on
+/// anyone else's, nothing is stored.
+#[component]
+pub fn WhoseDevicePage() -> impl IntoView {
+    let options = vec![
+        RadioOption::of(
+            WhoseDevice::Mine,
+            Msg::WhoseDeviceMine,
+            Some(Msg::WhoseDeviceMineHint),
+        ),
+        RadioOption::of(
+            WhoseDevice::SomeoneElses,
+            Msg::WhoseDeviceSomeoneElses,
+            Some(Msg::WhoseDeviceSomeoneElsesHint),
+        ),
+    ];
+    view! {
+        <QuestionPage page=Page::WhoseDevice>
+            <Radios field=Field::WhoseDevice legend=Msg::WhoseDeviceQuestion options=options
+                get=|a| a.whose_device.map(|w| w.key().to_owned())
+                set=|a, key| a.whose_device = WhoseDevice::from_key(key)/>
+        </QuestionPage>
+    }
+}
 
 #[component]
 pub fn WhatHappenedPage() -> impl IntoView {

@@ -1,29 +1,15 @@
-//! The start page: what this does, how long it takes, what helps, and whose
-//! device the victim is using (which decides whether anything is saved).
+//! The start page: what this does, how long it takes and what helps. It asks
+//! nothing: Start now leads straight to the urgent steps.
 
 use leptos::prelude::*;
 
-use crate::ui::components::form::{Heading, QuestionPage, RadioOption, Radios};
-use crate::ui::state::tr;
+use crate::ui::state::{go, tr, use_state};
 use stolen_phone_core::i18n::Msg;
-use stolen_phone_core::journey::{Choice, Field, Page, WhoseDevice};
+use stolen_phone_core::journey::{Mode, Page};
 
 #[component]
 pub fn StartPage() -> impl IntoView {
-    let options = vec![
-        RadioOption::of(
-            WhoseDevice::Mine,
-            Msg::WhoseDeviceMine,
-            Some(Msg::WhoseDeviceMineHint),
-        ),
-        RadioOption::of(
-            WhoseDevice::SomeoneElses,
-            Msg::WhoseDeviceSomeoneElses,
-            Some(Msg::WhoseDeviceSomeoneElsesHint),
-        ),
-    ];
     view! {
-        <QuestionPage page=Page::Start submit=Msg::StartNow start=Page::ActNow>
         <h1 class="heading-xl" tabindex="-1">{tr(Msg::StartTitle)}</h1>
         <div class="warning" role="note">
             <span class="warning__icon" aria-hidden="true">"!"</span>
@@ -47,10 +33,25 @@ pub fn StartPage() -> impl IntoView {
             <li>{tr(Msg::StartHelpsAccount)}</li>
             <li>{tr(Msg::StartHelpsInsurance)}</li>
         </ul>
-            <Radios field=Field::WhoseDevice legend=Msg::WhoseDeviceQuestion heading=Heading::Field
-                options=options
-                get=|a| a.whose_device.map(|w| w.key().to_owned())
-                set=|a, key| a.whose_device = WhoseDevice::from_key(key)/>
-        </QuestionPage>
+        <StartNow/>
+    }
+}
+
+/// Start now: a link to Act now's plain HTML copy, which works before (and
+/// without) the wasm; the running widget follows it in place.
+#[component]
+fn StartNow() -> impl IntoView {
+    let state = use_state();
+    let href = move || {
+        state
+            .place
+            .with_value(|p| p.href(Page::ActNow, state.locale()))
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        go(Page::ActNow, Mode::Journey);
+    };
+    view! {
+        <a class="button button--start" href=href draggable="false" on:click=on_click>{tr(Msg::StartNow)}</a>
     }
 }
