@@ -257,3 +257,35 @@ fn the_copies_carry_the_hosts_own_configuration() {
     );
     assert_eq!(theme_css(&HostConfig::default()), None);
 }
+
+#[test]
+fn the_crash_message_and_description_read_in_the_pages_language_with_every_victim_support_line() {
+    let directories = directory::shipped();
+    let lines = directories.victim_support_for(None);
+    assert!(lines.len() >= 3, "a service a nation");
+    for locale in Locale::ALL {
+        let read = Read::new(locale);
+        let crash = &read.start.crash;
+        let places = read.places(
+            crash,
+            &[Msg::CrashTitle, Msg::CrashReload, Msg::StartDanger],
+        );
+        assert!(places[0] < places[1] && places[1] < places[2], "{locale:?}");
+        for service in &lines {
+            assert!(
+                crash.contains(&service.name),
+                "{locale:?}: {}",
+                service.name
+            );
+            if let Some(href) = tel_uri(&service.phone) {
+                assert!(
+                    crash.contains(&format!("href=\"{href}\"")),
+                    "{locale:?}: {href}"
+                );
+            }
+        }
+        assert!(!crash.contains("style="), "{locale:?}: no inline style");
+        assert_eq!(read.start.description, read.said(Msg::DocumentDescription));
+        assert_eq!(read.act_now.crash, read.start.crash);
+    }
+}

@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 
 use crate::ui::app::Frame;
+use crate::ui::components::contact::{CallLink, Hours, WebLink};
 use crate::ui::load::host::theme_properties;
 use crate::ui::pages::{ActNowPage, StartPage};
-use crate::ui::state::{AppState, tr};
-use stolen_phone_core::directory::Directories;
+use crate::ui::state::{AppState, tr, use_state};
+use stolen_phone_core::directory::{Directories, SupportService};
 use stolen_phone_core::host::config::HostConfig;
 use stolen_phone_core::i18n::{Catalog, Dir, Msg};
 use stolen_phone_core::journey::{Page, Place};
@@ -23,6 +24,11 @@ pub struct Rendered {
     pub app: String,
     /// The document's title.
     pub title: String,
+    /// The document's description, for search results and shared links.
+    pub description: String,
+    /// The page's own message for when the widget stops, which `boot.js`
+    /// shows in place of the widget.
+    pub crash: String,
     pub lang: &'static str,
     pub dir: &'static str,
 }
@@ -44,8 +50,9 @@ pub fn render(
         Page::ActNow => format!("{} – {service}", catalog.get(Msg::ActNowTitle)),
         _ => service,
     };
+    let description = catalog.get(Msg::DocumentDescription).to_owned();
     let owner = Owner::new();
-    let app = owner.with(|| {
+    let (app, crash) = owner.with(|| {
         let state = AppState::without_browser(
             place.clone(),
             catalog,
@@ -61,16 +68,48 @@ pub fn render(
         let notices = view! {
             <noscript><p class="notice">{tr(Msg::NoScriptNote)}</p></noscript>
         };
-        view! { <Frame notices=notices.into_any()>{page}</Frame> }.to_html()
+        let app = view! { <Frame notices=notices.into_any()>{page}</Frame> }.to_html();
+        (app, view! { <Crash/> }.to_html())
     });
     Rendered {
         app,
         title,
+        description,
+        crash,
         lang: locale.tag(),
         dir: match locale.dir() {
             Dir::Ltr => "ltr",
             Dir::Rtl => "rtl",
         },
+    }
+}
+
+/// What to do when the widget has stopped: reload, 999, and the victim
+/// support services of every nation (from the directories), as plain HTML
+/// that needs none of the widget's code.
+#[component]
+fn Crash() -> impl IntoView {
+    let state = use_state();
+    let services: Vec<SupportService> = state
+        .directories
+        .with_untracked(|d| d.victim_support_for(None).into_iter().cloned().collect());
+    let services = services
+        .into_iter()
+        .map(|s| {
+            let call = (!s.phone.is_empty()).then(|| {
+                view! { ": "{tr(Msg::SupportCall)}" "<CallLink number=s.phone.clone()/><Hours hours=s.hours.clone()/> }
+            });
+            let site = (!s.website.is_empty())
+                .then(|| view! { " "<WebLink href=s.website.clone() text=Msg::SupportWebsite/> });
+            view! { <li><bdi>{s.name.clone()}</bdi>{call}{site}</li> }
+        })
+        .collect_view();
+    view! {
+        <h1>{tr(Msg::CrashTitle)}</h1>
+        <p>{tr(Msg::CrashReload)}</p>
+        <p>{tr(Msg::StartDanger)}</p>
+        <p>{tr(Msg::CrashHelp)}</p>
+        <ul>{services}</ul>
     }
 }
 

@@ -20,13 +20,27 @@ use crate::Result;
 const EMPTY_MOUNT: &str =
     "<div id=\"app\" class=\"widget-host\">\n    <p class=\"loading\">Loading…</p>\n  </div>";
 
+/// What the shell's crash message and description hold before the build
+/// fills them, in the page's language.
+const EMPTY_CRASH: &str = "<div id=\"crash\" class=\"crash\" role=\"alert\" hidden></div>";
+const EMPTY_DESCRIPTION: &str = "<meta name=\"description\" content=\"\">";
+
 /// Writes `index.html` (the start page in English, whose language the link
 /// or the browser may still change once scripts run) and, for each
 /// language, `<tag>/index.html` and `<tag>/act-now/index.html`, with the
 /// host's built-in configuration (`config.json` as built).
 pub fn write_pre_rendered(dist: &Path, shell: &str) -> Result {
-    if shell.matches(EMPTY_MOUNT).count() != 1 {
-        return Err("index.html must hold the mount element exactly as the build expects".into());
+    for (part, name) in [
+        (EMPTY_MOUNT, "the mount element"),
+        (EMPTY_CRASH, "the crash message's element"),
+        (EMPTY_DESCRIPTION, "the description"),
+    ] {
+        if shell.matches(part).count() != 1 {
+            return Err(format!(
+                "index.html must hold {name} exactly as the build expects: {part}"
+            )
+            .into());
+        }
     }
     let (config, mut problems) = config::parse(&fs::read_to_string(dist.join("config.json"))?);
     let (directories, directory_problems) = config::directories_for(&config);
@@ -123,7 +137,23 @@ fn document(shell: &str, place: &Place, rendered: &Rendered, theme: Option<&str>
             &format!("<html lang=\"{}\" dir=\"{}\">", rendered.lang, rendered.dir),
             1,
         )
-        .replacen(EMPTY_MOUNT, &mount, 1);
+        .replacen(EMPTY_MOUNT, &mount, 1)
+        .replacen(
+            EMPTY_CRASH,
+            &format!(
+                "<div id=\"crash\" class=\"crash\" role=\"alert\" hidden>{}</div>",
+                rendered.crash
+            ),
+            1,
+        )
+        .replacen(
+            EMPTY_DESCRIPTION,
+            &format!(
+                "<meta name=\"description\" content=\"{}\">",
+                escape(&rendered.description)
+            ),
+            1,
+        );
     if let (Some(start), Some(end)) = (page.find("<title>"), page.find("</title>")) {
         page.replace_range(start + "<title>".len()..end, &escape(&rendered.title));
     }
