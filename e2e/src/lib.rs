@@ -257,7 +257,7 @@ impl Browser {
             let button = self
                 .client
                 .find(Locator::Css(
-                    "main form button[type=submit], main form a.button--start",
+                    "main form button[type=submit], main a.button--start",
                 ))
                 .await
                 .expect("the page has a submit button");

@@ -110,7 +110,7 @@ async fn run() {
     );
     let ours_ms = median_ms(
         &widget_origin,
-        "#app[data-live] main form a.button--start",
+        "#app[data-live] main a.button--start",
         ".error-summary",
     )
     .await;
