@@ -341,8 +341,7 @@ async fn a_reload_restores_answers_on_my_device_and_keeps_nothing_on_someone_els
         json!({"local": [], "session": [], "cookies": "", "indexedDb": []})
     );
     b.client.refresh().await.unwrap();
-    b.wait_for_heading("Your phone has been stolen or lost")
-        .await;
+    b.wait_for_heading(WHOSE_DEVICE).await;
     assert_eq!(b.stored().await, stored);
     b.finish().await;
 }

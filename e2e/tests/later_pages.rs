@@ -124,7 +124,6 @@ async fn switching_back_to_english_on_a_later_page_waits_for_its_words() {
     b.press_button("Cymraeg").await;
     b.wait_for_heading("Mae eich ffôn wedi cael ei ddwyn neu ei golli")
         .await;
-    b.choose("Un rhywun arall, neu un sy’n cael ei rannu").await;
     b.submit().await;
     b.wait_for_heading("Gwnewch y pethau hyn yn gyntaf").await;
     // Back to English at once, on a page whose English has not come.

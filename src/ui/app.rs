@@ -97,11 +97,14 @@ fn StorageNotice(draft: Option<DraftNotice>) -> impl IntoView {
             .with(|a| a.whose_device == Some(WhoseDevice::Mine))
     };
     let clear = move |_| {
-        state.answers.set(Default::default());
-        clear_draft();
+        // To the start first, so that no page's guard sends the victim to
+        // the first question once the answers are gone.
+        state.page.set(Page::Start);
         let _ = window()
             .location()
             .set_hash(&hash_for(Page::Start, Mode::Journey));
+        state.answers.set(Default::default());
+        clear_draft();
     };
     // In the language shown, so that it follows the language picker.
     let restored_text = move |notice: DraftNotice| match notice {

@@ -174,7 +174,9 @@ fn guarded(page: Page, shown: impl Fn() -> AnyView + Send + Sync + 'static) -> i
     let to = Memo::new(move |_| checked.with(|c| c.reachable(page)));
     Effect::new(move |_| {
         let to = to.get();
-        if to != page {
+        // A page the victim is already leaving (Clear everything goes to the
+        // start) sends no one anywhere.
+        if to != page && state.page.get_untracked() == page {
             // Keep the address bar honest without adding a history entry.
             let hash = hash_for(to, state.mode.get_untracked());
             let _ = window().history().and_then(|h| {
