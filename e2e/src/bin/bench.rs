@@ -111,7 +111,7 @@ async fn run() {
     let ours_ms = median_ms(
         &widget_origin,
         "#app[data-live] main a.button--start",
-        ".error-summary",
+        "#app[data-live] main[data-page='#/act-now'] h1",
     )
     .await;
     let plain_ms = median_ms(&plain_origin, "button[type=submit]", ".error-summary").await;
