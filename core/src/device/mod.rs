@@ -1,3 +1,4 @@
+pub mod code128;
 pub mod imei;
 pub mod label;
 pub mod make;

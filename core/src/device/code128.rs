@@ -1,0 +1,346 @@
+//! Reads Code 128, the barcode box labels print IMEIs in, from one row of
+//! a photo's pixels: the row becomes bars and spaces, the bars and spaces
+//! become symbols, and the symbols become text once the barcode's own check
+//! symbol agrees. A row read in either direction gives the same text.
+
+/// Each symbol's bar and space widths in modules (six of them, 11 modules
+/// in all), by the symbol's value; 103 to 105 are the three start symbols.
+/// The Code 128 symbology's table (ISO/IEC 15417).
+const PATTERNS: [u32; 106] = [
+    212222, 222122, 222221, 121223, 121322, 131222, 122213, 122312, 132212, 221213, 221312, 231212,
+    112232, 122132, 122231, 113222, 123122, 123221, 223211, 221132, 221231, 213212, 223112, 312131,
+    311222, 321122, 321221, 312212, 322112, 322211, 212123, 212321, 232121, 111323, 131123, 131321,
+    112313, 132113, 132311, 211313, 231113, 231311, 112133, 112331, 132131, 113123, 113321, 133121,
+    313121, 211331, 231131, 213113, 213311, 213131, 311123, 311321, 331121, 312113, 312311, 332111,
+    314111, 221411, 431111, 111224, 111422, 121124, 121421, 141122, 141221, 112214, 112412, 122114,
+    122411, 142112, 142211, 241211, 221114, 413111, 241112, 134111, 111242, 121142, 121241, 114212,
+    124112, 124211, 411212, 421112, 421211, 212141, 214121, 412121, 111143, 111341, 131141, 114113,
+    114311, 411113, 411311, 113141, 114131, 311141, 411131, 211412, 211214, 211232,
+];
+
+/// The stop symbol: seven widths, 13 modules.
+const STOP: u32 = 2331112;
+
+const START_A: u8 = 103;
+const START_C: u8 = 105;
+
+/// The widths of a pattern, from its digits.
+fn widths<const N: usize>(mut pattern: u32) -> [u32; N] {
+    let mut out = [0; N];
+    for slot in out.iter_mut().rev() {
+        *slot = pattern % 10;
+        pattern /= 10;
+    }
+    out
+}
+
+/// How far `runs` (pixel widths) are from `pattern` (module widths), in
+/// modules, with the runs scaled to the pattern's total.
+fn distance<const N: usize>(runs: &[u32], pattern: u32) -> f32 {
+    let modules = widths::<N>(pattern);
+    let total: u32 = modules.iter().sum();
+    let pixels: u32 = runs.iter().sum();
+    if pixels == 0 || runs.len() != N {
+        return f32::INFINITY;
+    }
+    let unit = pixels as f32 / total as f32;
+    runs.iter()
+        .zip(modules)
+        .map(|(&r, m)| (r as f32 / unit - m as f32).abs())
+        .sum()
+}
+
+/// The most a symbol's widths may be off, in modules over the symbol.
+const MOST_OFF: f32 = 2.0;
+
+/// The value whose pattern the six runs are closest to, and how far off.
+fn closest(runs: &[u32]) -> (usize, f32) {
+    PATTERNS
+        .iter()
+        .enumerate()
+        .map(|(value, &p)| (value, distance::<6>(runs, p)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap_or((0, f32::INFINITY))
+}
+
+/// The value whose pattern the six runs are closest to, if close enough.
+fn symbol(runs: &[u32]) -> Option<u8> {
+    let (value, off) = closest(runs);
+    (off <= MOST_OFF)
+        .then(|| u8::try_from(value).ok())
+        .flatten()
+}
+
+/// Every Code 128 barcode across one row of grey pixels (0 black, 255
+/// white), left to right, each read in whichever direction it runs.
+pub fn read_row(row: &[u8]) -> Vec<String> {
+    let runs = runs(row);
+    let mut found = from_runs(&runs);
+    let mut reversed = runs;
+    reversed.reverse();
+    for text in from_runs(&reversed).into_iter().rev() {
+        if !found.contains(&text) {
+            found.push(text);
+        }
+    }
+    found
+}
+
+/// The row as widths of alternate dark and light runs, the first dark;
+/// nothing when the row has too little contrast to hold a barcode.
+fn runs(row: &[u8]) -> Vec<u32> {
+    let (Some(&low), Some(&high)) = (row.iter().min(), row.iter().max()) else {
+        return Vec::new();
+    };
+    if high - low < 40 {
+        return Vec::new();
+    }
+    let middle = (u16::from(low) + u16::from(high)) / 2;
+    let mut runs = Vec::new();
+    let mut dark = true;
+    let mut width = 0u32;
+    for &pixel in row.iter().skip_while(|&&p| u16::from(p) > middle) {
+        if (u16::from(pixel) <= middle) == dark {
+            width += 1;
+        } else {
+            runs.push(width);
+            dark = !dark;
+            width = 1;
+        }
+    }
+    if width > 0 && dark {
+        runs.push(width);
+    }
+    // Dark at both ends, so that the row read backwards starts dark too.
+    runs
+}
+
+/// The barcodes in `runs` (dark first), read left to right.
+fn from_runs(runs: &[u32]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + 6 <= runs.len() {
+        match barcode_at(runs, at) {
+            Some((text, end)) => {
+                found.push(text);
+                // Past the light run after the stop, to the next dark one.
+                at = end + 1;
+            }
+            None => at += 2,
+        }
+    }
+    found
+}
+
+/// The barcode whose start symbol begins at dark run `at`, with the run
+/// after its stop symbol.
+fn barcode_at(runs: &[u32], at: usize) -> Option<(String, usize)> {
+    let start = symbol(runs.get(at..at + 6)?)?;
+    if !(START_A..=START_C).contains(&start) {
+        return None;
+    }
+    // A quiet zone before the start: at least five modules of light.
+    let unit = runs[at..at + 6].iter().sum::<u32>() as f32 / 11.0;
+    if at > 0 && (runs[at - 1] as f32) < 5.0 * unit {
+        return None;
+    }
+    let mut values = vec![start];
+    let mut next = at + 6;
+    loop {
+        let seven = runs.get(next..next + 7)?;
+        // The stop's first six widths are near a data symbol's: it is the
+        // stop when all seven fit it better than any symbol fits six.
+        let stop = distance::<7>(seven, STOP);
+        if stop <= MOST_OFF && stop < closest(&seven[..6]).1 {
+            next += 7;
+            break;
+        }
+        let value = symbol(runs.get(next..next + 6)?)?;
+        if value > 102 {
+            return None;
+        }
+        values.push(value);
+        next += 6;
+    }
+    let (&check, body) = values.split_last()?;
+    if body.len() < 2 {
+        return None;
+    }
+    let sum: u32 = body
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| u32::from(v) * (i.max(1) as u32))
+        .sum();
+    if sum % 103 != u32::from(check) {
+        return None;
+    }
+    Some((text(body), next))
+}
+
+/// The text the symbols hold, after the start symbol that names the first
+/// code set. Function codes (FNC1 to FNC4) hold no text and are skipped.
+fn text(symbols: &[u8]) -> String {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Set {
+        A,
+        B,
+        C,
+    }
+    let mut set = match symbols[0] {
+        START_A => Set::A,
+        START_C => Set::C,
+        _ => Set::B,
+    };
+    let mut shifted = false;
+    let mut out = String::new();
+    for &value in &symbols[1..] {
+        let here = match (shifted, set) {
+            (true, Set::A) => Set::B,
+            (true, Set::B) => Set::A,
+            (_, set) => set,
+        };
+        shifted = false;
+        match (here, value) {
+            (Set::C, 0..=99) => {
+                out.push(char::from(b'0' + value / 10));
+                out.push(char::from(b'0' + value % 10));
+            }
+            (Set::C, 100) | (Set::A, 100) => set = Set::B,
+            (Set::C, 101) | (Set::B, 101) => set = Set::A,
+            (Set::A | Set::B, 99) => set = Set::C,
+            (Set::A | Set::B, 98) => shifted = true,
+            (Set::A, 0..=63) | (Set::B, 0..=95) => out.push(char::from(32 + value)),
+            (Set::A, 64..=95) => out.push(char::from(value - 64)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The symbols for `text`: code set C for pairs of digits, B for the rest.
+    fn symbols(text: &str) -> Vec<u8> {
+        let bytes = text.as_bytes();
+        let digits = bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_digit);
+        let mut out = Vec::new();
+        if digits {
+            out.push(START_C);
+            let pairs = bytes.len() / 2;
+            for pair in bytes[..pairs * 2].chunks(2) {
+                out.push((pair[0] - b'0') * 10 + pair[1] - b'0');
+            }
+            if bytes.len() % 2 == 1 {
+                out.push(100);
+                out.push(bytes[bytes.len() - 1] - 32);
+            }
+        } else {
+            out.push(104);
+            out.extend(bytes.iter().map(|b| b - 32));
+        }
+        let sum: u32 = out
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| u32::from(v) * (i.max(1) as u32))
+            .sum();
+        out.push(u8::try_from(sum % 103).unwrap());
+        out
+    }
+
+    /// A row of pixels holding `text` at `scale` pixels a module, with
+    /// quiet zones, dark `ink` on light `paper`.
+    fn row(text: &str, scale: f32, ink: u8, paper: u8) -> Vec<u8> {
+        let mut modules: Vec<bool> = vec![false; 12];
+        let mut dark = true;
+        let mut put = |widths: &[u32], modules: &mut Vec<bool>| {
+            for &w in widths {
+                modules.extend(std::iter::repeat_n(dark, w as usize));
+                dark = !dark;
+            }
+        };
+        for v in symbols(text) {
+            put(&widths::<6>(PATTERNS[usize::from(v)]), &mut modules);
+        }
+        put(&widths::<7>(STOP), &mut modules);
+        modules.extend([false; 12]);
+        let pixels = (modules.len() as f32 * scale) as usize;
+        (0..pixels)
+            .map(|x| {
+                if modules[(x as f32 / scale) as usize] {
+                    ink
+                } else {
+                    paper
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_imei_reads_at_any_scale_and_either_way_round() {
+        for scale in [1.0, 1.5, 2.0, 2.7, 4.0, 9.3] {
+            let pixels = row("352099001761481", scale, 20, 230);
+            assert_eq!(read_row(&pixels), ["352099001761481"], "{scale}");
+            let mut backwards = pixels.clone();
+            backwards.reverse();
+            assert_eq!(
+                read_row(&backwards),
+                ["352099001761481"],
+                "{scale} backwards"
+            );
+        }
+    }
+
+    #[test]
+    fn a_blurred_dim_row_still_reads() {
+        let sharp = row("356938035643809", 3.0, 70, 190);
+        let blurred: Vec<u8> = (0..sharp.len())
+            .map(|x| {
+                let near = &sharp[x.saturating_sub(1)..(x + 2).min(sharp.len())];
+                let sum: u32 = near.iter().map(|&p| u32::from(p)).sum();
+                u8::try_from(sum / near.len() as u32).unwrap()
+            })
+            .collect();
+        assert_eq!(read_row(&blurred), ["356938035643809"]);
+    }
+
+    #[test]
+    fn letters_and_two_barcodes_on_one_row_read_left_to_right() {
+        let mut pixels = row("F2LZK0QJN72J", 3.0, 0, 255);
+        pixels.extend(row("490154203237518", 3.0, 60, 200));
+        assert_eq!(read_row(&pixels), ["F2LZK0QJN72J", "490154203237518"]);
+    }
+
+    #[test]
+    fn a_wrong_check_symbol_or_a_cut_off_barcode_reads_as_nothing() {
+        let mut pixels = row("352099001761481", 3.0, 0, 255);
+        let whole = pixels.clone();
+        // Darken the first data symbol's first space (its second module).
+        let at = whole.iter().position(|&p| p == 0).unwrap() + 12 * 3;
+        for p in &mut pixels[at..at + 3] {
+            *p = 0;
+        }
+        assert_eq!(read_row(&pixels), Vec::<String>::new());
+        assert_eq!(read_row(&whole[..whole.len() / 2]), Vec::<String>::new());
+        assert_eq!(read_row(&[128; 300]), Vec::<String>::new());
+        assert_eq!(read_row(&[]), Vec::<String>::new());
+    }
+
+    proptest! {
+        #[test]
+        fn any_row_reads_without_a_panic(pixels in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = read_row(&pixels);
+        }
+
+        #[test]
+        /// At two pixels a module or more.
+        fn any_digits_or_text_read_back(
+            text in "[0-9]{2,20}|[ -~]{1,16}",
+            scale in 2.0f32..6.0,
+        ) {
+            prop_assert_eq!(read_row(&row(&text, scale, 10, 240)), vec![text]);
+        }
+    }
+}
