@@ -13,7 +13,7 @@ use crate::ui::pages::page_view;
 use crate::ui::platform::offline::UpdateNotice;
 use crate::ui::platform::storage::clear_draft;
 use crate::ui::start_up::{DraftNotice, start_up};
-use crate::ui::state::{AppState, hash_for, place_here, read_hash, tr};
+use crate::ui::state::{AppState, go, place_here, read_hash, tr};
 use stolen_phone_core::i18n::{Dir, Msg};
 use stolen_phone_core::journey::{Mode, Page, WhoseDevice};
 
@@ -100,9 +100,7 @@ fn StorageNotice(draft: Option<DraftNotice>) -> impl IntoView {
         // To the start first, so that no page's guard sends the victim to
         // the first question once the answers are gone.
         state.page.set(Page::Start);
-        let _ = window()
-            .location()
-            .set_hash(&hash_for(Page::Start, Mode::Journey));
+        go(Page::Start, Mode::Journey);
         state.answers.set(Default::default());
         clear_draft();
     };

@@ -140,17 +140,15 @@ fn document(shell: &str, place: &Place, rendered: &Rendered, theme: Option<&str>
         .replacen(EMPTY_MOUNT, &mount, 1)
         .replacen(
             EMPTY_CRASH,
-            &format!(
-                "<div id=\"crash\" class=\"crash\" role=\"alert\" hidden>{}</div>",
-                rendered.crash
-            ),
+            &EMPTY_CRASH.replacen("</div>", &format!("{}</div>", rendered.crash), 1),
             1,
         )
         .replacen(
             EMPTY_DESCRIPTION,
-            &format!(
-                "<meta name=\"description\" content=\"{}\">",
-                escape(&rendered.description)
+            &EMPTY_DESCRIPTION.replacen(
+                "content=\"\"",
+                &format!("content=\"{}\"", escape(&rendered.description)),
+                1,
             ),
             1,
         );
