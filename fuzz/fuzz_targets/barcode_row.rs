@@ -6,7 +6,11 @@ use libfuzzer_sys::fuzz_target;
 use stolen_phone_core::device::{code128, label};
 
 fuzz_target!(|data: &[u8]| {
-    let codes = code128::read_row(data);
+    let codes: Vec<String> = code128::read_row(data)
+        .barcodes
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
     let read = label::read(&codes);
     assert_eq!(read.codes.len(), codes.len());
 });

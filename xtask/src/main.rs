@@ -112,6 +112,8 @@ fn test() -> Result {
             "xtask",
             "-p",
             "report-code",
+            "-p",
+            "test-photos",
         ]),
     )?;
     step(

@@ -71,35 +71,97 @@ fn symbol(runs: &[u32]) -> Option<u8> {
         .flatten()
 }
 
-/// Every Code 128 barcode across one row of grey pixels (0 black, 255
-/// white), left to right, each read in whichever direction it runs.
-pub fn read_row(row: &[u8]) -> Vec<String> {
-    let runs = runs(row);
-    let mut found = from_runs(&runs);
-    let mut reversed = runs;
-    reversed.reverse();
-    for text in from_runs(&reversed).into_iter().rev() {
-        if !found.contains(&text) {
-            found.push(text);
-        }
-    }
-    found
+/// A barcode read from a row: its text, the pixels it spans (from the
+/// start symbol's first bar to the stop symbol's last), and whether it
+/// ran right to left along the row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Barcode {
+    pub text: String,
+    pub from: usize,
+    pub to: usize,
+    pub backwards: bool,
 }
 
-/// The row as widths of alternate dark and light runs, the first dark;
+/// What one row holds: the barcodes read, left to right, and where a start
+/// symbol after a quiet zone began a barcode that could not be read (a
+/// barcode too blurred or too small, or cut off).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Row {
+    pub barcodes: Vec<Barcode>,
+    pub unread: Vec<usize>,
+}
+
+/// Every Code 128 barcode across one row of grey pixels (0 black, 255
+/// white), left to right, each read in whichever direction it runs.
+pub fn read_row(row: &[u8]) -> Row {
+    let (first, runs) = runs(row);
+    let edges: Vec<usize> = std::iter::once(first)
+        .chain(runs.iter().scan(first, |at, &r| {
+            *at += r as usize;
+            Some(*at)
+        }))
+        .collect();
+    let mut out = Row::default();
+    let forwards = from_runs(&runs);
+    for found in &forwards.found {
+        out.barcodes.push(Barcode {
+            text: found.text.clone(),
+            from: edges[found.first],
+            to: edges[found.end],
+            backwards: false,
+        });
+    }
+    let mut reversed = runs;
+    reversed.reverse();
+    let backwards = from_runs(&reversed);
+    let n = reversed.len();
+    for found in backwards.found.iter().rev() {
+        // Run `i` of the reversed row is run `n - 1 - i` of the row.
+        let barcode = Barcode {
+            text: found.text.clone(),
+            from: edges[n - found.end],
+            to: edges[n - found.first],
+            backwards: true,
+        };
+        let overlaps = out
+            .barcodes
+            .iter()
+            .any(|b| b.from < barcode.to && barcode.from < b.to);
+        if !overlaps {
+            out.barcodes.push(barcode);
+        }
+    }
+    out.barcodes.sort_by_key(|b| b.from);
+    out.unread = forwards
+        .unread
+        .iter()
+        .map(|&at| edges[at])
+        .chain(backwards.unread.iter().map(|&at| edges[n - at]))
+        .filter(|&at| !out.barcodes.iter().any(|b| (b.from..=b.to).contains(&at)))
+        .collect();
+    out.unread.sort_unstable();
+    out
+}
+
+/// The row as the pixel where its first dark run begins and the widths of
+/// alternate dark and light runs from there, the first and last dark;
 /// nothing when the row has too little contrast to hold a barcode.
-fn runs(row: &[u8]) -> Vec<u32> {
+fn runs(row: &[u8]) -> (usize, Vec<u32>) {
     let (Some(&low), Some(&high)) = (row.iter().min(), row.iter().max()) else {
-        return Vec::new();
+        return (0, Vec::new());
     };
     if high - low < 40 {
-        return Vec::new();
+        return (0, Vec::new());
     }
     let middle = (u16::from(low) + u16::from(high)) / 2;
+    let first = row
+        .iter()
+        .position(|&p| u16::from(p) <= middle)
+        .unwrap_or(0);
     let mut runs = Vec::new();
     let mut dark = true;
     let mut width = 0u32;
-    for &pixel in row.iter().skip_while(|&&p| u16::from(p) > middle) {
+    for &pixel in &row[first..] {
         if (u16::from(pixel) <= middle) == dark {
             width += 1;
         } else {
@@ -112,42 +174,88 @@ fn runs(row: &[u8]) -> Vec<u32> {
         runs.push(width);
     }
     // Dark at both ends, so that the row read backwards starts dark too.
-    runs
+    (first, runs)
+}
+
+/// A barcode found among runs: its text, its start symbol's first run and
+/// the run just past its stop symbol.
+struct Found {
+    text: String,
+    first: usize,
+    end: usize,
+}
+
+/// The barcodes among some runs, and the runs where an unread one began.
+struct FromRuns {
+    found: Vec<Found>,
+    unread: Vec<usize>,
 }
 
 /// The barcodes in `runs` (dark first), read left to right.
-fn from_runs(runs: &[u32]) -> Vec<String> {
-    let mut found = Vec::new();
+fn from_runs(runs: &[u32]) -> FromRuns {
+    let mut out = FromRuns {
+        found: Vec::new(),
+        unread: Vec::new(),
+    };
     let mut at = 0;
     while at + 6 <= runs.len() {
         match barcode_at(runs, at) {
-            Some((text, end)) => {
-                found.push(text);
+            Ok((text, end)) => {
+                out.found.push(Found {
+                    text,
+                    first: at,
+                    end,
+                });
                 // Past the light run after the stop, to the next dark one.
                 at = end + 1;
             }
-            None => at += 2,
+            Err(Started::Yes) => {
+                out.unread.push(at);
+                at += 2;
+            }
+            Err(Started::No) => at += 2,
         }
     }
-    found
+    out
+}
+
+/// Whether a barcode that could not be read had begun with a start symbol
+/// after a quiet zone.
+enum Started {
+    Yes,
+    No,
 }
 
 /// The barcode whose start symbol begins at dark run `at`, with the run
 /// after its stop symbol.
-fn barcode_at(runs: &[u32], at: usize) -> Option<(String, usize)> {
-    let start = symbol(runs.get(at..at + 6)?)?;
-    if !(START_A..=START_C).contains(&start) {
-        return None;
-    }
+fn barcode_at(runs: &[u32], at: usize) -> Result<(String, usize), Started> {
+    let six = runs.get(at..at + 6).ok_or(Started::No)?;
     // A quiet zone before the start: at least five modules of light.
-    let unit = runs[at..at + 6].iter().sum::<u32>() as f32 / 11.0;
+    let unit = six.iter().sum::<u32>() as f32 / 11.0;
     if at > 0 && (runs[at - 1] as f32) < 5.0 * unit {
-        return None;
+        return Err(Started::No);
+    }
+    // Most runs start nothing: near no start symbol, they are not
+    // matched against every symbol.
+    let near_a_start =
+        (START_A..=START_C).any(|s| distance::<6>(six, PATTERNS[usize::from(s)]) <= MOST_OFF);
+    let start = symbol(six).filter(|_| near_a_start).ok_or(Started::No)?;
+    if !(START_A..=START_C).contains(&start) {
+        return Err(Started::No);
     }
     let mut values = vec![start];
     let mut next = at + 6;
     loop {
-        let seven = runs.get(next..next + 7)?;
+        // A start and two symbols make a barcode that did not read; less
+        // is as likely to be print or a pattern.
+        let began = || {
+            if values.len() > 2 {
+                Started::Yes
+            } else {
+                Started::No
+            }
+        };
+        let seven = runs.get(next..next + 7).ok_or_else(began)?;
         // The stop's first six widths are near a data symbol's: it is the
         // stop when all seven fit it better than any symbol fits six.
         let stop = distance::<7>(seven, STOP);
@@ -155,16 +263,15 @@ fn barcode_at(runs: &[u32], at: usize) -> Option<(String, usize)> {
             next += 7;
             break;
         }
-        let value = symbol(runs.get(next..next + 6)?)?;
-        if value > 102 {
-            return None;
-        }
+        let Some(value) = symbol(&seven[..6]).filter(|&v| v <= 102) else {
+            return Err(began());
+        };
         values.push(value);
         next += 6;
     }
-    let (&check, body) = values.split_last()?;
+    let (&check, body) = values.split_last().ok_or(Started::Yes)?;
     if body.len() < 2 {
-        return None;
+        return Err(Started::Yes);
     }
     let sum: u32 = body
         .iter()
@@ -172,9 +279,9 @@ fn barcode_at(runs: &[u32], at: usize) -> Option<(String, usize)> {
         .map(|(i, &v)| u32::from(v) * (i.max(1) as u32))
         .sum();
     if sum % 103 != u32::from(check) {
-        return None;
+        return Err(Started::Yes);
     }
-    Some((text(body), next))
+    Ok((text(body), next))
 }
 
 /// The text the symbols hold, after the start symbol that names the first
@@ -222,50 +329,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The symbols for `text`: code set C for pairs of digits, B for the rest.
-    fn symbols(text: &str) -> Vec<u8> {
-        let bytes = text.as_bytes();
-        let digits = bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_digit);
-        let mut out = Vec::new();
-        if digits {
-            out.push(START_C);
-            let pairs = bytes.len() / 2;
-            for pair in bytes[..pairs * 2].chunks(2) {
-                out.push((pair[0] - b'0') * 10 + pair[1] - b'0');
-            }
-            if bytes.len() % 2 == 1 {
-                out.push(100);
-                out.push(bytes[bytes.len() - 1] - 32);
-            }
-        } else {
-            out.push(104);
-            out.extend(bytes.iter().map(|b| b - 32));
-        }
-        let sum: u32 = out
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| u32::from(v) * (i.max(1) as u32))
-            .sum();
-        out.push(u8::try_from(sum % 103).unwrap());
-        out
+    fn texts(row: &[u8]) -> Vec<String> {
+        read_row(row).barcodes.into_iter().map(|b| b.text).collect()
     }
 
     /// A row of pixels holding `text` at `scale` pixels a module, with
-    /// quiet zones, dark `ink` on light `paper`.
+    /// quiet zones, dark `ink` on light `paper`, from the test photos'
+    /// own encoder.
     fn row(text: &str, scale: f32, ink: u8, paper: u8) -> Vec<u8> {
-        let mut modules: Vec<bool> = vec![false; 12];
-        let mut dark = true;
-        let mut put = |widths: &[u32], modules: &mut Vec<bool>| {
-            for &w in widths {
-                modules.extend(std::iter::repeat_n(dark, w as usize));
-                dark = !dark;
-            }
-        };
-        for v in symbols(text) {
-            put(&widths::<6>(PATTERNS[usize::from(v)]), &mut modules);
-        }
-        put(&widths::<7>(STOP), &mut modules);
-        modules.extend([false; 12]);
+        let modules = test_photos::code128::modules(text).unwrap();
         let pixels = (modules.len() as f32 * scale) as usize;
         (0..pixels)
             .map(|x| {
@@ -282,14 +354,10 @@ mod tests {
     fn an_imei_reads_at_any_scale_and_either_way_round() {
         for scale in [1.0, 1.5, 2.0, 2.7, 4.0, 9.3] {
             let pixels = row("352099001761481", scale, 20, 230);
-            assert_eq!(read_row(&pixels), ["352099001761481"], "{scale}");
+            assert_eq!(texts(&pixels), ["352099001761481"], "{scale}");
             let mut backwards = pixels.clone();
             backwards.reverse();
-            assert_eq!(
-                read_row(&backwards),
-                ["352099001761481"],
-                "{scale} backwards"
-            );
+            assert_eq!(texts(&backwards), ["352099001761481"], "{scale} backwards");
         }
     }
 
@@ -303,14 +371,14 @@ mod tests {
                 u8::try_from(sum / near.len() as u32).unwrap()
             })
             .collect();
-        assert_eq!(read_row(&blurred), ["356938035643809"]);
+        assert_eq!(texts(&blurred), ["356938035643809"]);
     }
 
     #[test]
     fn letters_and_two_barcodes_on_one_row_read_left_to_right() {
         let mut pixels = row("F2LZK0QJN72J", 3.0, 0, 255);
         pixels.extend(row("490154203237518", 3.0, 60, 200));
-        assert_eq!(read_row(&pixels), ["F2LZK0QJN72J", "490154203237518"]);
+        assert_eq!(texts(&pixels), ["F2LZK0QJN72J", "490154203237518"]);
     }
 
     #[test]
@@ -322,16 +390,16 @@ mod tests {
         for p in &mut pixels[at..at + 3] {
             *p = 0;
         }
-        assert_eq!(read_row(&pixels), Vec::<String>::new());
-        assert_eq!(read_row(&whole[..whole.len() / 2]), Vec::<String>::new());
-        assert_eq!(read_row(&[128; 300]), Vec::<String>::new());
-        assert_eq!(read_row(&[]), Vec::<String>::new());
+        assert_eq!(texts(&pixels), Vec::<String>::new());
+        assert_eq!(texts(&whole[..whole.len() / 2]), Vec::<String>::new());
+        assert_eq!(texts(&[128; 300]), Vec::<String>::new());
+        assert_eq!(texts(&[]), Vec::<String>::new());
     }
 
     proptest! {
         #[test]
         fn any_row_reads_without_a_panic(pixels in prop::collection::vec(any::<u8>(), 0..2000)) {
-            let _ = read_row(&pixels);
+            let _ = texts(&pixels);
         }
 
         #[test]
@@ -340,7 +408,7 @@ mod tests {
             text in "[0-9]{2,20}|[ -~]{1,16}",
             scale in 2.0f32..6.0,
         ) {
-            prop_assert_eq!(read_row(&row(&text, scale, 10, 240)), vec![text]);
+            prop_assert_eq!(texts(&row(&text, scale, 10, 240)), vec![text]);
         }
     }
 }

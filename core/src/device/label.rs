@@ -49,6 +49,55 @@ impl Label {
     }
 }
 
+/// What the victim is told after a photo of the label has been read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// IMEI 1 and maybe IMEI 2 to offer; `others` when the label's other
+    /// barcodes (serial number, EID, ...) were read and left out.
+    Found {
+        first: Imei,
+        second: Option<Imei>,
+        others: bool,
+    },
+    /// More than two IMEIs: which two are this phone's is a guess.
+    TooMany(usize),
+    /// Barcodes were read and none is an IMEI; `nearly` when one looked
+    /// like an IMEI but its check digit is wrong or missing.
+    NoImei { nearly: bool },
+    /// A barcode is in the photo but none could be read: blurred, too far
+    /// away or cut off.
+    Unreadable,
+    /// No barcode was found at all.
+    NoBarcode,
+}
+
+impl Label {
+    /// The verdict on this label; `unread` when the photo held barcodes
+    /// that could not be read.
+    pub fn verdict(&self, unread: bool) -> Verdict {
+        if let Some((first, second)) = self.offered() {
+            let others = self.codes.iter().any(|(_, c)| !matches!(c, Code::Imei(_)));
+            return Verdict::Found {
+                first,
+                second,
+                others,
+            };
+        }
+        if self.imeis.len() > 2 {
+            return Verdict::TooMany(self.imeis.len());
+        }
+        if !self.codes.is_empty() {
+            let nearly = self.codes.iter().any(|(_, c)| *c == Code::NotAnImei);
+            return Verdict::NoImei { nearly };
+        }
+        if unread {
+            Verdict::Unreadable
+        } else {
+            Verdict::NoBarcode
+        }
+    }
+}
+
 /// Reads the barcodes decoded from a label, in reading order.
 pub fn read(texts: &[String]) -> Label {
     let codes: Vec<(String, Code)> = texts
@@ -206,6 +255,42 @@ mod tests {
         let label = read(&texts(&[IMEI_1, IMEI_2, third]));
         assert_eq!(label.imeis.len(), 3);
         assert_eq!(label.offered(), None);
+    }
+
+    #[test]
+    fn the_verdict_says_what_the_photo_gave() {
+        let imei = |t: &str| parse(t).unwrap();
+        let verdict = |list: &[&str], unread| read(&texts(list)).verdict(unread);
+        assert_eq!(
+            verdict(&[IMEI_1, "F2LZK0QJN72J"], false),
+            Verdict::Found {
+                first: imei(IMEI_1),
+                second: None,
+                others: true
+            }
+        );
+        assert_eq!(
+            verdict(&[IMEI_1, IMEI_2], true),
+            Verdict::Found {
+                first: imei(IMEI_1),
+                second: Some(imei(IMEI_2)),
+                others: false
+            }
+        );
+        assert_eq!(
+            verdict(&[IMEI_1, IMEI_2, "356938035643809"], false),
+            Verdict::TooMany(3)
+        );
+        assert_eq!(
+            verdict(&["352099001761482", "F2LZK0QJN72J"], true),
+            Verdict::NoImei { nearly: true }
+        );
+        assert_eq!(
+            verdict(&["F2LZK0QJN72J"], false),
+            Verdict::NoImei { nearly: false }
+        );
+        assert_eq!(verdict(&[], true), Verdict::Unreadable);
+        assert_eq!(verdict(&[], false), Verdict::NoBarcode);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::ui::components::form::{
     Details, Heading, QuestionPage, TextField, field_id, focus_by_id,
 };
 use crate::ui::load::tac::use_tacs;
+use crate::ui::pages::label_photo::LabelPhoto;
 use crate::ui::state::{AppState, go, tr, use_state};
 use crate::ui::words;
 use stolen_phone_core::device::imei::{self, Imei, Tac, examine};
@@ -86,6 +87,7 @@ pub fn EnterImeiPage() -> impl IntoView {
                     input_mode="numeric" class="input input--width-20"/>
                 <ImeiCheck field=Field::Imei2/>
             })}
+            <LabelPhoto/>
             <LookupOff/>
         </QuestionPage>
     }

@@ -7,6 +7,7 @@ mod check_answers;
 mod check_code;
 mod imei;
 mod insurance;
+mod label_photo;
 mod police;
 mod questions;
 mod reference;

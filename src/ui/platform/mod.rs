@@ -8,5 +8,6 @@ pub mod download;
 pub mod fetch;
 pub mod offline;
 pub mod once;
+pub mod picture;
 pub mod split;
 pub mod storage;
