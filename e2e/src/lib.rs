@@ -403,6 +403,16 @@ impl Browser {
         element.click().await.expect("click it");
     }
 
+    /// Chooses the file at `path` in the file input `id`, as the picker
+    /// would (the input may be hidden behind a button).
+    pub async fn choose_file(&self, id: &str, path: &std::path::Path) {
+        let input = self.wait_for(&format!("#{id}")).await;
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose the file");
+    }
+
     /// Presses the button whose text is exactly `label`.
     pub async fn press_button(&self, label: &str) {
         // Buttons, and the links that act as buttons (a language, quick exit).

@@ -111,6 +111,9 @@ split_off! {
         leptos::task::spawn_local(async move {
             let outcome = read_photo(&file).await;
             drop(file);
+            // Each split-off function finds its module on its first call:
+            // this one then shows the result at once.
+            let _ = label_photo_result(reading).await;
             reading.set(match outcome {
                 Ok(verdict) => Reading::Done(verdict),
                 Err(failure) => Reading::Failed(failure),
