@@ -408,8 +408,8 @@ fn print_read_rates() {
             if offered == expected {
                 read += 1;
             }
-            print!(
-                "  {:<14} {} IMEI(s): {:<40} {ms:>5.0} ms\n",
+            println!(
+                "  {:<14} {} IMEI(s): {:<40} {ms:>5.0} ms",
                 variant.name(),
                 expected.len(),
                 format!("{offered:?}")
