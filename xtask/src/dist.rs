@@ -609,7 +609,8 @@ pub enum Loaded {
     /// In the background once the first page has loaded: the journey's code
     /// and the rest of the English words.
     AfterFirstPage,
-    /// Only when needed: a staff or about page's code, the TAC table once
+    /// Only when needed: a staff or about page's code, the box label
+    /// reader once a photo button is pressed, the TAC table once
     /// the IMEI is checked, another language when chosen, the host page's
     /// embed script.
     WhenNeeded,
@@ -644,7 +645,12 @@ pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
 
 fn when_loaded(name: &str) -> Loaded {
     let split_code = name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm");
-    if split_code && name.starts_with(&format!("{SPLIT_PREFIX}more-")) {
+    // The staff and about pages, and the box label reader (asked for when
+    // a photo button is pressed).
+    let on_demand = ["more-", "label-reader-"]
+        .iter()
+        .any(|module| name.starts_with(&format!("{SPLIT_PREFIX}{module}")));
+    if split_code && on_demand {
         Loaded::WhenNeeded
     } else if split_code || name == i18n::locale_file(i18n::Locale::EnGb) {
         // The journey's module, the chunks it shares with the others, and

@@ -173,6 +173,10 @@ fn print_transfer(rows: &[AssetSize]) {
         "staff and about pages' code     {:>8}",
         later("split-more-")
     );
+    println!(
+        "box label reader's code         {:>8}",
+        later("split-label-reader-")
+    );
     println!("TAC table (fetched later)       {:>8}", later("data/"));
     println!("other languages (fetched later) {:>8}", later("locales/"));
 }
