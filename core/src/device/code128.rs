@@ -25,28 +25,42 @@ const START_A: u8 = 103;
 const START_C: u8 = 105;
 
 /// The widths of a pattern, from its digits.
-fn widths<const N: usize>(mut pattern: u32) -> [u32; N] {
+const fn widths<const N: usize>(mut pattern: u32) -> [u32; N] {
     let mut out = [0; N];
-    for slot in out.iter_mut().rev() {
-        *slot = pattern % 10;
+    let mut i = N;
+    while i > 0 {
+        i -= 1;
+        out[i] = pattern % 10;
         pattern /= 10;
     }
     out
 }
 
-/// How far `runs` (pixel widths) are from `pattern` (module widths), in
+/// Each symbol's widths, worked out once, at compile time.
+const SYMBOLS: [[u32; 6]; 106] = {
+    let mut table = [[0; 6]; 106];
+    let mut value = 0;
+    while value < 106 {
+        table[value] = widths::<6>(PATTERNS[value]);
+        value += 1;
+    }
+    table
+};
+
+const STOP_WIDTHS: [u32; 7] = widths::<7>(STOP);
+
+/// How far `runs` (pixel widths) are from a pattern's module widths, in
 /// modules, with the runs scaled to the pattern's total.
-fn distance<const N: usize>(runs: &[u32], pattern: u32) -> f32 {
-    let modules = widths::<N>(pattern);
+fn distance<const N: usize>(runs: &[u32], modules: &[u32; N]) -> f32 {
     let total: u32 = modules.iter().sum();
     let pixels: u32 = runs.iter().sum();
     if pixels == 0 || runs.len() != N {
         return f32::INFINITY;
     }
-    let unit = pixels as f32 / total as f32;
+    let per_pixel = total as f32 / pixels as f32;
     runs.iter()
         .zip(modules)
-        .map(|(&r, m)| (r as f32 / unit - m as f32).abs())
+        .map(|(&r, &m)| (r as f32 * per_pixel - m as f32).abs())
         .sum()
 }
 
@@ -55,10 +69,10 @@ const MOST_OFF: f32 = 2.0;
 
 /// The value whose pattern the six runs are closest to, and how far off.
 fn closest(runs: &[u32]) -> (usize, f32) {
-    PATTERNS
+    SYMBOLS
         .iter()
         .enumerate()
-        .map(|(value, &p)| (value, distance::<6>(runs, p)))
+        .map(|(value, p)| (value, distance(runs, p)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .unwrap_or((0, f32::INFINITY))
 }
@@ -102,7 +116,7 @@ pub fn read_row(row: &[u8]) -> Row {
         }))
         .collect();
     let mut out = Row::default();
-    let forwards = from_runs(&runs);
+    let forwards = from_runs(&runs, &[]);
     for found in &forwards.found {
         out.barcodes.push(Barcode {
             text: found.text.clone(),
@@ -113,8 +127,14 @@ pub fn read_row(row: &[u8]) -> Row {
     }
     let mut reversed = runs;
     reversed.reverse();
-    let backwards = from_runs(&reversed);
     let n = reversed.len();
+    // Each barcode read forwards, where it lies in the reversed runs.
+    let read: Vec<(usize, usize)> = forwards
+        .found
+        .iter()
+        .map(|f| (n - f.end, n - f.first))
+        .collect();
+    let backwards = from_runs(&reversed, &read);
     for found in backwards.found.iter().rev() {
         // Run `i` of the reversed row is run `n - 1 - i` of the row.
         let barcode = Barcode {
@@ -192,13 +212,21 @@ struct FromRuns {
 }
 
 /// The barcodes in `runs` (dark first), read left to right.
-fn from_runs(runs: &[u32]) -> FromRuns {
+/// The runs in `read` (first to end) were read already and are skipped.
+fn from_runs(runs: &[u32], read: &[(usize, usize)]) -> FromRuns {
     let mut out = FromRuns {
         found: Vec::new(),
         unread: Vec::new(),
     };
     let mut at = 0;
     while at + 6 <= runs.len() {
+        if let Some(&(_, end)) = read
+            .iter()
+            .find(|(first, end)| (*first..*end).contains(&at))
+        {
+            at = end + 1;
+            continue;
+        }
         match barcode_at(runs, at) {
             Ok((text, end)) => {
                 out.found.push(Found {
@@ -238,7 +266,7 @@ fn barcode_at(runs: &[u32], at: usize) -> Result<(String, usize), Started> {
     // Most runs start nothing: near no start symbol, they are not
     // matched against every symbol.
     let near_a_start =
-        (START_A..=START_C).any(|s| distance::<6>(six, PATTERNS[usize::from(s)]) <= MOST_OFF);
+        (START_A..=START_C).any(|s| distance(six, &SYMBOLS[usize::from(s)]) <= MOST_OFF);
     let start = symbol(six).filter(|_| near_a_start).ok_or(Started::No)?;
     if !(START_A..=START_C).contains(&start) {
         return Err(Started::No);
@@ -258,12 +286,16 @@ fn barcode_at(runs: &[u32], at: usize) -> Result<(String, usize), Started> {
         let seven = runs.get(next..next + 7).ok_or_else(began)?;
         // The stop's first six widths are near a data symbol's: it is the
         // stop when all seven fit it better than any symbol fits six.
-        let stop = distance::<7>(seven, STOP);
-        if stop <= MOST_OFF && stop < closest(&seven[..6]).1 {
+        let stop = distance(seven, &STOP_WIDTHS);
+        let (value, off) = closest(&seven[..6]);
+        if stop <= MOST_OFF && stop < off {
             next += 7;
             break;
         }
-        let Some(value) = symbol(&seven[..6]).filter(|&v| v <= 102) else {
+        let Some(value) = u8::try_from(value)
+            .ok()
+            .filter(|&v| off <= MOST_OFF && v <= 102)
+        else {
             return Err(began());
         };
         values.push(value);

@@ -347,7 +347,15 @@ async fn label_photo_times(photo: &Path, rate: u32) -> (f64, f64) {
         b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
             .await;
         for times in [&mut first, &mut again] {
-            b.js("const r = document.querySelector('.label-photo__result'); r.textContent = ''; \
+            // Empty before each photo: Use clears what the last one found.
+            if b.text(".label-photo__result")
+                .await
+                .unwrap_or_default()
+                .contains("We found")
+            {
+                b.press_button("Use these IMEIs").await;
+            }
+            b.js("const r = document.querySelector('.label-photo__result'); \
                   window.__found = null; window.__chosen = performance.now(); \
                   new MutationObserver((_, o) => { if (r.innerText.includes('We found')) { window.__found = performance.now(); o.disconnect(); } }) \
                   .observe(r, { childList: true, subtree: true, characterData: true });")
