@@ -71,7 +71,7 @@ fn a_cut_off_or_very_blurred_barcode_is_never_guessed() {
         let cut = verdict(&label_photo(&spec, Variant::CutOff, WIDTH, HEIGHT));
         // The last IMEI is cut through: only those before it may come.
         assert_eq!(offered(&cut), all[..all.len() - 1], "{cut:?}");
-        for variant in [Variant::VeryBlurred, Variant::Far] {
+        for variant in [Variant::VeryBlurred, Variant::Far, Variant::Distant] {
             let verdict = verdict(&label_photo(&spec, variant, WIDTH, HEIGHT));
             let got = offered(&verdict);
             assert!(

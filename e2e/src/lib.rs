@@ -548,6 +548,15 @@ impl Browser {
         self.wait_for_heading("Find your phone’s IMEI number").await;
     }
 
+    /// Answers the questions up to "What is your phone's IMEI number?", as
+    /// [`Browser::walk_to_find_imei`] does, and goes on to it.
+    pub async fn walk_to_enter_imei(&self, make: &str, dual_sim: &str) {
+        self.walk_to_find_imei(make, dual_sim).await;
+        self.submit().await;
+        self.wait_for_heading("What is your phone’s IMEI number?")
+            .await;
+    }
+
     /// Prints the page to an A4 PDF (as the browser's print would), saves it
     /// as `target/e2e/<name>.pdf` and returns how many pages it has.
     pub async fn print_pages(&self, name: &str) -> usize {

@@ -34,10 +34,7 @@ async fn reader_fetched(b: &Browser) -> u64 {
 #[tokio::test]
 async fn a_label_photo_offers_its_imeis_and_fills_them_only_when_used() {
     let b = Browser::start(1280, 1000).await;
-    b.walk_to_find_imei("Apple iPhone", "No").await;
-    b.submit().await;
-    b.wait_for_heading("What is your phone’s IMEI number?")
-        .await;
+    b.walk_to_enter_imei("Apple iPhone", "No").await;
     b.wait_for_text("main", "Take a photo of the box label")
         .await;
     b.wait_for_text("main", "It is not sent anywhere and it is not kept.")
@@ -84,12 +81,28 @@ async fn a_label_photo_offers_its_imeis_and_fills_them_only_when_used() {
 }
 
 #[tokio::test]
+async fn a_label_far_off_in_a_large_photo_is_read_closer_the_second_time() {
+    let b = Browser::start(1280, 1000).await;
+    b.walk_to_enter_imei("Samsung", "Yes").await;
+    // At 1600 pixels wide its modules are a pixel and a quarter, too small
+    // to read; the part holding the label, at the photo's own 2.5, reads.
+    let photo = label_photo(&LabelSpec::two_imeis(), Variant::Distant, 3200, 2400);
+    let path = saved("distant.png", &photo.png());
+    b.choose_file("label-photo-file", &path).await;
+    let said = b
+        .wait_for_text(RESULT, "We found these numbers on the label.")
+        .await;
+    assert!(
+        said.contains("352099001761481") && said.contains("356938035643809"),
+        "{said}"
+    );
+    b.finish().await;
+}
+
+#[tokio::test]
 async fn photos_that_give_no_imei_say_why() {
     let b = Browser::start(1280, 1000).await;
-    b.walk_to_find_imei("Samsung", "Yes").await;
-    b.submit().await;
-    b.wait_for_heading("What is your phone’s IMEI number?")
-        .await;
+    b.walk_to_enter_imei("Samsung", "Yes").await;
     b.fill("imei-1", "35 2099").await;
 
     let cases = [

@@ -95,6 +95,10 @@ pub enum Variant {
     CutOff,
     /// Small in the frame: about 1.2 pixels a module.
     Far,
+    /// Taken from twice as far: half its usual size in the frame, so about
+    /// 1.25 pixels a module at 1600 pixels wide and 3 at 4000 (a photo
+    /// that reads once the part holding the label is looked at closer).
+    Distant,
 }
 
 impl Variant {
@@ -113,6 +117,7 @@ impl Variant {
             Variant::Glare,
             Variant::CutOff,
             Variant::Far,
+            Variant::Distant,
         ]
     }
 
@@ -129,6 +134,7 @@ impl Variant {
             Variant::Glare => "glare".into(),
             Variant::CutOff => "cut-off".into(),
             Variant::Far => "far".into(),
+            Variant::Distant => "distant".into(),
         }
     }
 }

@@ -333,6 +333,7 @@ fn camera(sheet: &Sheet, plan: &Plan, variant: Variant, width: f64, height: f64)
     };
     let scale = match variant {
         Variant::Far => plan.far_scale,
+        Variant::Distant => plan.scale / 2.0,
         _ => plan.scale,
     };
     let first = build(scale);

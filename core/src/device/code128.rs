@@ -99,10 +99,18 @@ pub struct Barcode {
 /// What one row holds: the barcodes read, left to right, and where a start
 /// symbol after a quiet zone began a barcode that could not be read (a
 /// barcode too blurred or too small, or cut off).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Row {
     pub barcodes: Vec<Barcode>,
-    pub unread: Vec<usize>,
+    pub unread: Vec<Unread>,
+}
+
+/// A barcode begun and not read: the pixel where its start symbol lies,
+/// and how many pixels a module its start symbol is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unread {
+    pub at: usize,
+    pub module: f32,
 }
 
 /// Every Code 128 barcode across one row of grey pixels (0 black, 255
@@ -125,7 +133,7 @@ pub fn read_row(row: &[u8]) -> Row {
             backwards: false,
         });
     }
-    let mut reversed = runs;
+    let mut reversed = runs.clone();
     reversed.reverse();
     let n = reversed.len();
     // Each barcode read forwards, where it lies in the reversed runs.
@@ -152,14 +160,21 @@ pub fn read_row(row: &[u8]) -> Row {
         }
     }
     out.barcodes.sort_by_key(|b| b.from);
+    let module = |runs: &[u32], at: usize| runs[at..at + 6].iter().sum::<u32>() as f32 / 11.0;
     out.unread = forwards
         .unread
         .iter()
-        .map(|&at| edges[at])
-        .chain(backwards.unread.iter().map(|&at| edges[n - at]))
-        .filter(|&at| !out.barcodes.iter().any(|b| (b.from..=b.to).contains(&at)))
+        .map(|&at| Unread {
+            at: edges[at],
+            module: module(&runs, at),
+        })
+        .chain(backwards.unread.iter().map(|&at| Unread {
+            at: edges[n - at],
+            module: module(&reversed, at),
+        }))
+        .filter(|u| !out.barcodes.iter().any(|b| (b.from..=b.to).contains(&u.at)))
         .collect();
-    out.unread.sort_unstable();
+    out.unread.sort_by_key(|u| u.at);
     out
 }
 

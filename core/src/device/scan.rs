@@ -43,10 +43,10 @@ impl<'a> Photo<'a> {
     }
 
     /// The grey at a point between pixels, from the four around it.
+    /// `x` and `y` are within the photo, so never below 0.
     fn at(&self, x: f32, y: f32) -> u8 {
-        let (x0, y0) = (x.floor(), y.floor());
-        let (fx, fy) = (x - x0, y - y0);
-        let (x0, y0) = (x0 as usize, y0 as usize);
+        let (x0, y0) = (x as usize, y as usize);
+        let (fx, fy) = (x - x0 as f32, y - y0 as f32);
         let x1 = (x0 + 1).min(self.width - 1);
         let y1 = (y0 + 1).min(self.height - 1);
         let p = |x: usize, y: usize| f32::from(self.grey[y * self.width + x]);
@@ -69,6 +69,10 @@ pub const ORDER: [usize; PASSES] = [0, 1, 17, 9, 8, 10, 2, 16, 7, 11, 3, 15, 6, 
 /// at least this high and about eleven times as long as it is high.
 const SPACING: f32 = 8.0;
 
+/// The modules of the longest barcode a box label carries, with its quiet
+/// zones: a 32-digit EID in code set C.
+const LONGEST_BARCODE: f32 = 240.0;
+
 /// What a line met: a barcode's text, or the start of one it could not
 /// read; where (the middle of the barcode, or its start), in pixels, and
 /// the direction the barcode reads in.
@@ -80,7 +84,8 @@ pub struct Sighting {
     /// The reading direction, a unit vector.
     dx: f32,
     dy: f32,
-    /// Pixels from the start symbol to the stop symbol; 0 if unread.
+    /// Pixels from the start symbol to the stop symbol; if unread, as
+    /// many as the longest barcode a label carries would take.
     length: f32,
     /// Which line met it: the pass and the line's place in the pass.
     line: (usize, i32),
@@ -100,7 +105,13 @@ pub fn pass(photo: &Photo, pass: usize) -> Vec<Sighting> {
         return Vec::new();
     }
     let angle = (pass as f32 * 10.0).to_radians();
-    let (dx, dy) = (angle.cos(), angle.sin());
+    // Exactly along the rows and the columns when straight, so that those
+    // passes read the pixels themselves.
+    let (dx, dy) = match pass {
+        0 => (1.0, 0.0),
+        9 => (0.0, 1.0),
+        _ => (angle.cos(), angle.sin()),
+    };
     // The lines are normal to (dx, dy), spread across the photo's centre.
     let (nx, ny) = (-dy, dx);
     let (w, h) = ((photo.width - 1) as f32, (photo.height - 1) as f32);
@@ -119,10 +130,18 @@ pub fn pass(photo: &Photo, pass: usize) -> Vec<Sighting> {
         };
         row.clear();
         let steps = (to - from) as usize;
-        row.extend((0..=steps).map(|s| {
-            let s = from + s as f32;
-            photo.at((ox + s * dx).clamp(0.0, w), (oy + s * dy).clamp(0.0, h))
-        }));
+        if matches!(pass, 0 | 9) {
+            // Whole pixels: the origin and every step are.
+            let (x, y) = ((ox + from * dx) as usize, (oy + from * dy) as usize);
+            let start = y * photo.width + x;
+            let step = if pass == 0 { 1 } else { photo.width };
+            row.extend(photo.grey[start..].iter().step_by(step).take(steps + 1));
+        } else {
+            row.extend((0..=steps).map(|s| {
+                let s = from + s as f32;
+                photo.at((ox + s * dx).clamp(0.0, w), (oy + s * dy).clamp(0.0, h))
+            }));
+        }
         let read = code128::read_row(&evened(&row));
         let place = |at: f32| (ox + (from + at) * dx, oy + (from + at) * dy);
         for barcode in read.barcodes {
@@ -138,15 +157,15 @@ pub fn pass(photo: &Photo, pass: usize) -> Vec<Sighting> {
                 line: (pass, line),
             });
         }
-        for at in read.unread {
-            let (x, y) = place(at as f32);
+        for unread in read.unread {
+            let (x, y) = place(unread.at as f32);
             found.push(Sighting {
                 text: None,
                 x,
                 y,
                 dx,
                 dy,
-                length: 0.0,
+                length: unread.module * LONGEST_BARCODE,
                 line: (pass, line),
             });
         }
@@ -208,8 +227,8 @@ pub struct Scan {
     /// Each barcode read on at least two lines, in the label's reading
     /// order.
     pub texts: Vec<String>,
-    /// Where barcodes began that no line could read, if any: the part of
-    /// the photo to look at again more sharply.
+    /// Where barcodes began that no line could read, if any (beside those
+    /// read, perhaps): the part of the photo to look at again more sharply.
     pub unread: Option<Area>,
 }
 
@@ -260,7 +279,7 @@ pub fn conclude(photo: &Photo, sightings: &[Sighting]) -> Scan {
         .collect();
     Scan {
         texts: in_reading_order(placed),
-        unread: None,
+        unread: unread_area(photo, sightings),
     }
 }
 
@@ -392,31 +411,43 @@ fn in_reading_order(mut placed: Vec<Placed>) -> Vec<String> {
 }
 
 /// Around every start no line could read, with room on every side for the
-/// barcode that follows it (a quarter of the photo's longest side), within
-/// the photo.
+/// barcode that follows it (which way it runs is not known), within the
+/// photo.
 fn unread_area(photo: &Photo, sightings: &[Sighting]) -> Option<Area> {
-    let starts: Vec<&Sighting> = sightings.iter().filter(|s| s.text.is_none()).collect();
-    if starts.len() < 2 {
+    let all: Vec<&Sighting> = sightings.iter().filter(|s| s.text.is_none()).collect();
+    // A barcode's start is met by several lines; one met alone is more
+    // likely print or the table under the box.
+    let near = |a: &Sighting, b: &Sighting| {
+        (a.x - b.x).abs().max((a.y - b.y).abs()) < a.length.max(b.length) / 8.0
+    };
+    let starts: Vec<&Sighting> = all
+        .iter()
+        .copied()
+        .filter(|a| all.iter().filter(|b| near(a, b)).count() > 2)
+        .collect();
+    if starts.is_empty() {
         return None;
     }
-    let fold = |f: fn(f32, f32) -> f32, start: f32, pick: fn(&Sighting) -> f32| {
-        starts.iter().map(|s| pick(s)).fold(start, f)
-    };
-    let (left, right) = (
-        fold(f32::min, f32::INFINITY, |s| s.x),
-        fold(f32::max, f32::NEG_INFINITY, |s| s.x),
-    );
-    let (top, bottom) = (
-        fold(f32::min, f32::INFINITY, |s| s.y),
-        fold(f32::max, f32::NEG_INFINITY, |s| s.y),
-    );
-    let room = photo.width.max(photo.height) as f32 / 4.0;
     let (w, h) = (photo.width as f32, photo.height as f32);
+    let area = starts.iter().fold(
+        Area {
+            left: w,
+            top: h,
+            right: 0.0,
+            bottom: 0.0,
+        },
+        |a, s| Area {
+            left: a.left.min(s.x - s.length),
+            top: a.top.min(s.y - s.length),
+            right: a.right.max(s.x + s.length),
+            bottom: a.bottom.max(s.y + s.length),
+        },
+    );
     Some(Area {
-        left: (left - room).clamp(0.0, w),
-        top: (top - room).clamp(0.0, h),
-        right: (right + room).clamp(0.0, w),
-        bottom: (bottom + room).clamp(0.0, h),
+        left: area.left.clamp(0.0, w),
+        top: area.top.clamp(0.0, h),
+        right: area.right.clamp(0.0, w),
+        bottom: area.bottom.clamp(0.0, h),
     })
 }
 

@@ -340,10 +340,7 @@ async fn label_photo_times(photo: &Path, rate: u32) -> (f64, f64) {
     let mut again = Vec::new();
     for _ in 0..3 {
         let b = Browser::start(412, 823).await;
-        b.walk_to_find_imei("Samsung", "Yes").await;
-        b.submit().await;
-        b.wait_for_heading("What is your phone’s IMEI number?")
-            .await;
+        b.walk_to_enter_imei("Samsung", "Yes").await;
         b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
             .await;
         for times in [&mut first, &mut again] {

@@ -19,6 +19,8 @@ use stolen_phone_core::journey::{DualSim, Field};
 /// The longest side a photo is read at first: a label that fills the photo
 /// still has two or three pixels a module.
 const FIRST_SIDE: f64 = 1600.0;
+/// The longest side the part around an unread barcode is read at again.
+const SECOND_SIDE: f64 = 2400.0;
 
 /// Where reading a photo has got to.
 #[derive(Clone, Debug, PartialEq)]
@@ -199,22 +201,30 @@ fn Found(
 }
 
 /// Reads the photo's barcodes: the whole photo scaled down first, then,
-/// if a barcode was seen but not read, that part of it more sharply.
+/// if that offers no IMEI, the part where a barcode was seen but not read
+/// (or the middle) more sharply, if the photo has the pixels for it.
 async fn read_photo(file: &web_sys::File) -> Result<Verdict, Failure> {
     let picture = Picture::open(file).await.map_err(failure)?;
     let grey = picture.grey(picture.whole(), FIRST_SIDE).map_err(failure)?;
     let first_scale = grey.scale;
     let (verdict, unread) = read_grey(grey).await;
-    let Some(area) = unread.filter(|_| verdict == Verdict::Unreadable) else {
-        return Ok(verdict);
-    };
-    // Only worth it if the part has half as many pixels again as before.
-    let side = area.2.max(area.3);
-    if side.min(FIRST_SIDE) < 1.5 * side / first_scale {
+    let settled = |v: &Verdict| matches!(v, Verdict::Found { .. } | Verdict::TooMany(_));
+    if settled(&verdict) {
         return Ok(verdict);
     }
-    let closer = picture.grey(area, FIRST_SIDE).map_err(failure)?;
-    Ok(read_grey(closer).await.0)
+    // Where a barcode was seen and not read; failing that, the middle of
+    // the photo, where a label photographed from too far usually is.
+    let (width, height) = (picture.width(), picture.height());
+    let middle = (width * 0.2, height * 0.2, width * 0.6, height * 0.6);
+    let area = unread.unwrap_or(middle);
+    // Only worth it if the part has a quarter as many pixels again.
+    let side = area.2.max(area.3);
+    if side.min(SECOND_SIDE) < 1.25 * side / first_scale {
+        return Ok(verdict);
+    }
+    let closer = picture.grey(area, SECOND_SIDE).map_err(failure)?;
+    let (again, _) = read_grey(closer).await;
+    Ok(if settled(&again) { again } else { verdict })
 }
 
 fn failure(error: PictureError) -> Failure {
