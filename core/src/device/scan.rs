@@ -283,12 +283,13 @@ pub fn conclude(photo: &Photo, sightings: &[Sighting]) -> Scan {
     }
 }
 
-/// Whether the passes done so far (the first `done` of [`ORDER`]) have read
-/// all there is: some barcode was read on two lines, and the passes either
-/// side of every pass that read a barcode are done. All the barcodes of a
-/// label run about the same way, so passes further off find nothing more.
-pub fn settled(sightings: &[Sighting], done: usize) -> bool {
-    let done = &ORDER[..done.min(PASSES)];
+/// The pass to read next, given the sightings so far and the passes done;
+/// `None` once the photo is read. While nothing has been read on two
+/// lines, the passes go in [`ORDER`]. Then the pass that read the most
+/// lines wants the passes either side of it, and after those no more: all
+/// the barcodes of a label run the same way, so passes further off find
+/// nothing more.
+pub fn next_pass(sightings: &[Sighting], done: &[usize]) -> Option<usize> {
     let mut lines: Vec<(&str, (usize, i32))> = Vec::new();
     for s in sightings {
         if let Some(text) = s.text.as_deref()
@@ -297,24 +298,33 @@ pub fn settled(sightings: &[Sighting], done: usize) -> bool {
             lines.push((text, s.line));
         }
     }
-    let confirmed = lines
-        .iter()
-        .any(|(text, line)| lines.iter().any(|(t, l)| t == text && l != line));
-    let neighbours_done = lines.iter().all(|(_, (pass, _))| {
-        done.contains(&((pass + 1) % PASSES)) && done.contains(&((pass + PASSES - 1) % PASSES))
-    });
-    confirmed && neighbours_done
+    let confirmed = |text: &str| lines.iter().filter(|(t, _)| *t == text).count() >= 2;
+    let best = (0..PASSES)
+        .map(|pass| {
+            let read = lines
+                .iter()
+                .filter(|(t, (p, _))| *p == pass && confirmed(t))
+                .count();
+            (read, pass)
+        })
+        .filter(|&(read, _)| read > 0)
+        .max();
+    match best {
+        Some((_, pass)) => [(pass + 1) % PASSES, (pass + PASSES - 1) % PASSES]
+            .into_iter()
+            .find(|p| !done.contains(p)),
+        None => ORDER.into_iter().find(|p| !done.contains(p)),
+    }
 }
 
-/// Reads a whole photo: pass after pass until settled, then what they
-/// agree on.
+/// Reads a whole photo: pass after pass until [`next_pass`] has none
+/// left, then what they agree on.
 pub fn read(photo: &Photo) -> Scan {
     let mut sightings = Vec::new();
-    for (done, &p) in ORDER.iter().enumerate() {
+    let mut done = Vec::new();
+    while let Some(p) = next_pass(&sightings, &done) {
         sightings.extend(pass(photo, p));
-        if settled(&sightings, done + 1) {
-            break;
-        }
+        done.push(p);
     }
     conclude(photo, &sightings)
 }
@@ -482,7 +492,8 @@ mod tests {
         let mut order = ORDER.to_vec();
         order.sort_unstable();
         assert_eq!(order, (0..PASSES).collect::<Vec<_>>());
-        assert!(!settled(&[], PASSES));
+        assert_eq!(next_pass(&[], &[]), Some(0));
+        assert_eq!(next_pass(&[], &ORDER), None);
     }
 
     proptest! {

@@ -241,8 +241,10 @@ async fn read_grey(grey: Grey) -> (Verdict, Option<(f64, f64, f64, f64)>) {
         return (Verdict::NoBarcode, None);
     };
     let mut sightings = Vec::new();
-    for pass in 0..scan::PASSES {
+    let mut done = Vec::new();
+    while let Some(pass) = scan::next_pass(&sightings, &done) {
         sightings.extend(scan::pass(&photo, pass));
+        done.push(pass);
         next_turn().await;
     }
     let found = scan::conclude(&photo, &sightings);
