@@ -55,9 +55,14 @@ pub fn LabelPhoto() -> impl IntoView {
             }
         });
     };
-    // The reader's module comes while the victim picks the photo.
+    // The reader's module comes while the victim picks the photo. One
+    // photo at a time: while one is read (the page says so), a press does
+    // nothing.
     let open = move |id: &'static str| {
         move |_| {
+            if reading.get_untracked() == Reading::Busy {
+                return;
+            }
             leptos::task::spawn_local(async {
                 let _ = preload_label_reader().await;
             });
