@@ -16,14 +16,6 @@ fn verdict(photo: &Grey) -> Verdict {
     label::read(&found.texts).verdict(found.unread.is_some())
 }
 
-fn imeis(spec: &LabelSpec) -> Vec<String> {
-    spec.lines
-        .iter()
-        .filter(|l| l.len() == 15)
-        .cloned()
-        .collect()
-}
-
 /// What the photo offers, as digits, or nothing.
 fn offered(verdict: &Verdict) -> Vec<String> {
     match verdict {
@@ -52,10 +44,10 @@ fn every_sharp_or_mildly_flawed_label_gives_its_imeis_in_order() {
     for spec in [LabelSpec::one_imei(), LabelSpec::two_imeis()] {
         for variant in readable {
             let verdict = verdict(&label_photo(&spec, variant, WIDTH, HEIGHT));
-            if offered(&verdict) != imeis(&spec) {
+            if offered(&verdict) != spec.imeis() {
                 failed.push(format!(
                     "{} IMEIs, {}: {verdict:?}",
-                    imeis(&spec).len(),
+                    spec.imeis().len(),
                     variant.name()
                 ));
             }
@@ -67,7 +59,7 @@ fn every_sharp_or_mildly_flawed_label_gives_its_imeis_in_order() {
 #[test]
 fn a_cut_off_or_very_blurred_barcode_is_never_guessed() {
     for spec in [LabelSpec::one_imei(), LabelSpec::two_imeis()] {
-        let all = imeis(&spec);
+        let all = spec.imeis();
         let cut = verdict(&label_photo(&spec, Variant::CutOff, WIDTH, HEIGHT));
         // The last IMEI is cut through: only those before it may come.
         assert_eq!(offered(&cut), all[..all.len() - 1], "{cut:?}");

@@ -48,6 +48,11 @@ impl LabelSpec {
         }
     }
 
+    /// The label's IMEIs, top to bottom: what a reader should offer.
+    pub fn imeis(&self) -> Vec<String> {
+        self.lines.iter().filter(|l| is_imei(l)).cloned().collect()
+    }
+
     /// A dual-SIM phone: IMEIs 352099001761481 and 356938035643809, its serial number and its EID.
     pub fn two_imeis() -> LabelSpec {
         LabelSpec {

@@ -133,7 +133,7 @@ pub fn read_row(row: &[u8]) -> Row {
             backwards: false,
         });
     }
-    let mut reversed = runs.clone();
+    let mut reversed = runs;
     reversed.reverse();
     let n = reversed.len();
     // Each barcode read forwards, where it lies in the reversed runs.
@@ -160,17 +160,16 @@ pub fn read_row(row: &[u8]) -> Row {
         }
     }
     out.barcodes.sort_by_key(|b| b.from);
-    let module = |runs: &[u32], at: usize| runs[at..at + 6].iter().sum::<u32>() as f32 / 11.0;
     out.unread = forwards
         .unread
         .iter()
-        .map(|&at| Unread {
+        .map(|&(at, module)| Unread {
             at: edges[at],
-            module: module(&runs, at),
+            module,
         })
-        .chain(backwards.unread.iter().map(|&at| Unread {
+        .chain(backwards.unread.iter().map(|&(at, module)| Unread {
             at: edges[n - at],
-            module: module(&reversed, at),
+            module,
         }))
         .filter(|u| !out.barcodes.iter().any(|b| (b.from..=b.to).contains(&u.at)))
         .collect();
@@ -220,10 +219,11 @@ struct Found {
     end: usize,
 }
 
-/// The barcodes among some runs, and the runs where an unread one began.
+/// The barcodes among some runs, and the runs where an unread one began,
+/// each with its start symbol's pixels a module.
 struct FromRuns {
     found: Vec<Found>,
-    unread: Vec<usize>,
+    unread: Vec<(usize, f32)>,
 }
 
 /// The barcodes in `runs` (dark first), read left to right.
@@ -253,7 +253,8 @@ fn from_runs(runs: &[u32], read: &[(usize, usize)]) -> FromRuns {
                 at = end + 1;
             }
             Err(Started::Yes) => {
-                out.unread.push(at);
+                let module = runs[at..at + 6].iter().sum::<u32>() as f32 / 11.0;
+                out.unread.push((at, module));
                 at += 2;
             }
             Err(Started::No) => at += 2,

@@ -91,13 +91,6 @@ pub struct Sighting {
     line: (usize, i32),
 }
 
-impl Sighting {
-    /// The barcode's text, or `None` for the start of one not read.
-    pub fn text(&self) -> Option<&str> {
-        self.text.as_deref()
-    }
-}
-
 /// Every sighting along the lines of pass `pass` (0 to `PASSES - 1`); a
 /// pass past the last finds nothing.
 pub fn pass(photo: &Photo, pass: usize) -> Vec<Sighting> {

@@ -411,12 +411,7 @@ fn print_read_rates() {
             let found = scan::read(&photo);
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let verdict = label::read(&found.texts).verdict(found.unread.is_some());
-            let expected: Vec<String> = spec
-                .lines
-                .iter()
-                .filter(|l| l.len() == 15)
-                .cloned()
-                .collect();
+            let expected = spec.imeis();
             let offered: Vec<String> = match verdict {
                 Verdict::Found { first, second, .. } => std::iter::once(first)
                     .chain(second)
