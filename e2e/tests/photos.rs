@@ -1,12 +1,14 @@
 //! Reading photos in the release build: a box label's photo chosen on the
 //! IMEI page offers the label's IMEIs and fills the fields only when Use is
 //! pressed; photos that give no IMEI say why in plain words. The reader's
-//! module is fetched only once a photo button is pressed.
+//! module is fetched only once a photo button is pressed. On the check
+//! page, a photo of a printed report lists each of its QR codes, checked,
+//! in every browser (the widget's own QR worker reads them).
 
 use std::path::PathBuf;
 
 use e2e::Browser;
-use test_photos::{Grey, LabelSpec, Variant, label_photo};
+use test_photos::{Grey, LabelSpec, Variant, label_photo, page_photo, report_codes};
 
 const RESULT: &str = ".label-photo__result";
 
@@ -141,5 +143,106 @@ async fn photos_that_give_no_imei_say_why() {
         assert!(!said.contains("Use this IMEI"), "{name}: {said}");
     }
     b.check_page("photo-02-unreadable").await;
+    b.finish().await;
+}
+
+const CODES: &str = ".code-photo__result";
+
+/// A photo of the printed report, both codes on it.
+fn printed_report(variant: Variant, width: usize, height: usize) -> Vec<u8> {
+    let codes = report_codes();
+    page_photo(&[&codes[0], &codes[1]], variant, width, height)
+        .expect("the codes fit a QR code")
+        .png()
+}
+
+#[tokio::test]
+async fn a_photo_of_the_printed_report_checks_both_its_codes() {
+    let b = Browser::start(1280, 1000).await;
+    b.open("#/check-code").await;
+    b.wait_for_text("main", "Or read the code from a photo")
+        .await;
+    b.wait_for_text("main", "It is not sent anywhere and it is not kept.")
+        .await;
+    b.fill("report-code", "PHONE-THEFT").await;
+
+    let photo = saved(
+        "report-page.png",
+        &printed_report(Variant::Rotated(10.0), 1600, 1200),
+    );
+    b.choose_file("code-photo-file", &photo).await;
+    let said = b
+        .wait_for_text(CODES, "We found 2 QR codes in the photo.")
+        .await;
+    let at = |shown: &str| {
+        said.find(shown)
+            .unwrap_or_else(|| panic!("{shown:?} not in {said:?}"))
+    };
+    // Left to right as printed: the network provider's code, then the
+    // insurer's, each checked and its fields shown.
+    assert!(at("QR code 1 of 2") < at("This code is for: a network provider"));
+    assert!(at("This code is for: a network provider") < at("QR code 2 of 2"));
+    assert!(at("QR code 2 of 2") < at("This code is for: an insurer"));
+    at("Acme Insurance");
+    at("352099001761481");
+    let valid = b
+        .js("return document.querySelectorAll('.code-photo__result .check-result--valid').length;")
+        .await;
+    assert_eq!(valid, 2);
+    // The typed box is left as it was.
+    assert_eq!(b.value("report-code").await, "PHONE-THEFT");
+    b.js("document.querySelector('.code-photo').scrollIntoView(); return true;")
+        .await;
+    b.check_page("photo-03-report-codes").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn report_photos_that_do_not_read_say_why() {
+    let b = Browser::start(1280, 1000).await;
+    b.open("#/check-code").await;
+    b.wait_for_text("main", "Or read the code from a photo")
+        .await;
+
+    // Glare over the insurer's code: the network provider's still checks.
+    let glare = saved(
+        "report-glare.png",
+        &printed_report(Variant::Glare, 1600, 1200),
+    );
+    b.choose_file("code-photo-file", &glare).await;
+    let said = b
+        .wait_for_text(CODES, "This QR code could not be read")
+        .await;
+    assert!(said.contains("We found 2 QR codes in the photo."), "{said}");
+    assert!(
+        said.contains("This code is for: a network provider"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Too much of it is blurred, dirty or covered."),
+        "{said}"
+    );
+    b.js("document.querySelector('.code-photo').scrollIntoView(); return true;")
+        .await;
+    b.check_page("photo-04-report-glare").await;
+
+    let cases = [
+        (
+            "report-plain.png",
+            Grey::new(800, 600, 190).png(),
+            "We could not find a QR code in that picture.",
+        ),
+        (
+            "report-not-a-photo.png",
+            b"These words are not a picture.".to_vec(),
+            "This file could not be opened as a photo.",
+        ),
+    ];
+    for (name, bytes, why) in cases {
+        b.choose_file("code-photo-file", &saved(name, &bytes)).await;
+        let said = b.wait_for_text(CODES, why).await;
+        assert!(!said.contains("This code is for"), "{name}: {said}");
+    }
+    b.check_page("photo-05-report-none").await;
     b.finish().await;
 }

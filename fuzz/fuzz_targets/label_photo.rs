@@ -5,14 +5,13 @@
 use libfuzzer_sys::fuzz_target;
 use stolen_phone_core::device::label;
 use stolen_phone_core::device::scan::{self, Photo};
+use stolen_phone_fuzz::grey_photo;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&width, pixels)) = data.split_first() else {
+    let Some((width, height, pixels)) = grey_photo(data) else {
         return;
     };
-    let width = usize::from(width).max(1);
-    let height = pixels.len() / width;
-    let Ok(photo) = Photo::new(width, height, &pixels[..width * height]) else {
+    let Ok(photo) = Photo::new(width, height, pixels) else {
         return;
     };
     let found = scan::read(&photo);

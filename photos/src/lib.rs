@@ -16,7 +16,7 @@ mod page;
 mod render;
 
 pub use label::{LabelSpec, label_photo};
-pub use page::page_photo;
+pub use page::{page_photo, report_codes};
 
 /// A grey picture, row by row, one byte a pixel (0 black, 255 white).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -52,6 +52,24 @@ fn words(sheet: &mut Sheet, rng: &mut Rng, x: f64, y: f64, end: f64, size: f64) 
     }
 }
 
+/// HANDOVER.md's robbery as its two report codes, the network provider's
+/// and then the insurer's, as the printed report puts them side by side:
+/// from the conformance vectors (`handover/vectors.json`).
+pub fn report_codes() -> [String; 2] {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../handover/vectors.json");
+    let text = std::fs::read_to_string(path).expect("handover/vectors.json");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("the vectors are JSON");
+    let code = |name: &str| {
+        let vectors = file["vectors"].as_array().expect("a list of vectors");
+        let vector = vectors.iter().find(|v| v["name"] == name).expect(name);
+        vector["code"].as_str().expect("a code").to_owned()
+    };
+    [
+        code("handover-robbery-for-network-provider"),
+        code("handover-robbery-for-insurer"),
+    ]
+}
+
 /// A photo of a printed A4 page holding the QR codes of `texts` side by side (the printed report holds two).
 ///
 /// Each code is black on white with a quiet zone of 4 modules, error

@@ -1,12 +1,14 @@
 //! Report codes in a photo or a scan: the picture is decoded within
-//! limits, made grey, shrunk, and searched for QR codes with rqrr, as it is
-//! and then in black and white. A printed report holds two codes side by
-//! side; every code found is returned, top to bottom and then left to
-//! right.
+//! limits, made grey, shrunk, and searched for QR codes (`qr-reader`, the
+//! widget's own QR reader), coarse first and then finer. A printed report
+//! holds two codes side by side; every code found is returned, top to
+//! bottom and then left to right.
 
 use std::cell::Cell;
 use std::io::Cursor;
 use std::panic::{self, AssertUnwindSafe};
+
+use qr_reader::{Grey, Unread, VIEWS};
 
 use image::{GrayImage, ImageError, ImageFormat, ImageReader, Limits, error::LimitErrorKind};
 
@@ -52,34 +54,35 @@ pub fn codes(
     if grey.width() < 21 || grey.height() < 21 {
         return Err(no_code);
     }
-    let mut best: Vec<Located> = Vec::new();
+    let mut found = qr_reader::Codes::default();
     let mut decoder_failed = false;
-    let read = |found: &[Located]| found.iter().filter(|l| l.text.is_ok()).count();
     for factor in factors(grey.width().max(grey.height())) {
         let shrunk = shrink(&grey, factor);
         let image = shrunk.as_ref().unwrap_or(&grey);
-        // rqrr's own local threshold misses many slightly blurred codes
-        // that one threshold for the whole picture finds; the local one
-        // copes better with uneven light. So both are tried.
-        for black_and_white in [false, true] {
-            let search = || {
-                let thresholded = black_and_white.then(|| thresholded(image));
-                search(thresholded.as_ref().unwrap_or(image), factor)
-            };
-            let Some(found) = guarded(search) else {
-                decoder_failed = true;
-                continue;
-            };
-            if !found.is_empty() && read(&found) == found.len() {
-                return Ok(in_reading_order(found));
-            }
-            if best.is_empty() || read(&found) > read(&best) {
-                best = found;
+        let Some(image) = Grey::new(
+            image.width() as usize,
+            image.height() as usize,
+            image.as_raw(),
+        ) else {
+            continue;
+        };
+        for view in VIEWS {
+            match guarded(|| qr_reader::search(image, view)) {
+                Some(codes) => found.add(codes, f64::from(factor)),
+                None => decoder_failed = true,
             }
         }
+        if found.all_read() {
+            break;
+        }
     }
-    if !best.is_empty() {
-        return Ok(in_reading_order(best));
+    let codes: Vec<Found> = found
+        .in_reading_order()
+        .into_iter()
+        .map(|code| code.map_err(unread))
+        .collect();
+    if !codes.is_empty() {
+        return Ok(codes);
     }
     Err(if decoder_failed {
         Problem::new(
@@ -89,6 +92,26 @@ pub fn codes(
     } else {
         no_code
     })
+}
+
+/// Why a code found did not read, in plain words.
+fn unread(why: Unread) -> Problem {
+    let why = match why {
+        Unread::NotText => {
+            return Problem::new(
+                "qr-code-not-text",
+                "This QR code holds something other than text, so it is not a report code.",
+            );
+        }
+        Unread::Damaged => "too much of it is blurred, dirty or missing",
+        Unread::Unclear => "it is unclear or not a standard QR code",
+    };
+    Problem::new(
+        "qr-code-unreadable",
+        format!(
+            "A QR code is here but could not be read: {why}. Try a sharper photo, taken straight on."
+        ),
+    )
 }
 
 fn decode(bytes: &[u8], format: ImageFormat, limits: &PictureLimits) -> Result<GrayImage, Problem> {
@@ -143,59 +166,6 @@ fn factors(longest: u32) -> Vec<u32> {
     factors
 }
 
-/// A QR code found: its centre and height in the picture, and its text.
-struct Located {
-    x: f64,
-    y: f64,
-    height: f64,
-    text: Found,
-}
-
-/// Every QR code rqrr finds in `image`, a picture shrunk `factor` times.
-fn search(image: &GrayImage, factor: u32) -> Vec<Located> {
-    let (width, height) = (image.width() as usize, image.height() as usize);
-    let pixels = image.as_raw();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-        pixels.get(y * width + x).copied().unwrap_or(255)
-    });
-    prepared
-        .detect_grids()
-        .into_iter()
-        .map(|grid| {
-            let corners = grid.bounds.map(|p| (f64::from(p.x), f64::from(p.y)));
-            let scale = f64::from(factor);
-            let x = corners.iter().map(|c| c.0).sum::<f64>() / 4.0 * scale;
-            let y = corners.iter().map(|c| c.1).sum::<f64>() / 4.0 * scale;
-            let top = corners[0].1.min(corners[1].1);
-            let bottom = corners[2].1.max(corners[3].1);
-            let text = grid.decode().map(|(_, text)| text).map_err(|error| {
-                let why = match error {
-                    rqrr::DeQRError::EncodingError => {
-                        return Problem::new(
-                            "qr-code-not-text",
-                            "This QR code holds something other than text, so it is not a report code.",
-                        );
-                    }
-                    rqrr::DeQRError::DataEcc | rqrr::DeQRError::FormatEcc => {
-                        "too much of it is blurred, dirty or missing"
-                    }
-                    _ => "it is unclear or not a standard QR code",
-                };
-                Problem::new(
-                    "qr-code-unreadable",
-                    format!("A QR code is here but could not be read: {why}. Try a sharper photo, taken straight on."),
-                )
-            });
-            Located {
-                x,
-                y,
-                height: (bottom - top).abs() * scale,
-                text,
-            }
-        })
-        .collect()
-}
-
 /// `grey` made `factor` times smaller, each pixel the mean of its square;
 /// `None` for a factor of 1.
 fn shrink(grey: &GrayImage, factor: u32) -> Option<GrayImage> {
@@ -223,61 +193,6 @@ fn shrink(grey: &GrayImage, factor: u32) -> Option<GrayImage> {
         out.extend(sums.iter().map(|&sum| (sum / area.max(1)) as u8));
     }
     GrayImage::from_raw(out_width as u32, out_height as u32, out)
-}
-
-/// Black and white at the threshold that best splits the picture's grey
-/// levels in two (Otsu's method).
-fn thresholded(grey: &GrayImage) -> GrayImage {
-    let mut histogram = [0u64; 256];
-    for &pixel in grey.as_raw() {
-        histogram[usize::from(pixel)] += 1;
-    }
-    let total = grey.as_raw().len() as f64;
-    let sum: f64 = (0..256).map(|i| i as f64 * histogram[i] as f64).sum();
-    let (mut dark_count, mut dark_sum) = (0.0, 0.0);
-    let (mut best, mut threshold) = (0.0, 0);
-    for (level, &count) in histogram.iter().enumerate() {
-        dark_count += count as f64;
-        dark_sum += level as f64 * count as f64;
-        let light_count = total - dark_count;
-        if dark_count == 0.0 || light_count == 0.0 {
-            continue;
-        }
-        let gap = dark_sum / dark_count - (sum - dark_sum) / light_count;
-        let between = dark_count * light_count * gap * gap;
-        if between > best {
-            best = between;
-            threshold = level;
-        }
-    }
-    let mut out = grey.clone();
-    for pixel in out.iter_mut() {
-        *pixel = if usize::from(*pixel) > threshold {
-            255
-        } else {
-            0
-        };
-    }
-    out
-}
-
-/// Top to bottom, and codes side by side (whose centres are within half
-/// a code's height) left to right.
-fn in_reading_order(mut found: Vec<Located>) -> Vec<Found> {
-    found.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let mut rows: Vec<Vec<Located>> = Vec::new();
-    for located in found {
-        match rows.last_mut() {
-            Some(row) if located.y - row[0].y < row[0].height / 2.0 => row.push(located),
-            _ => rows.push(vec![located]),
-        }
-    }
-    rows.into_iter()
-        .flat_map(|mut row| {
-            row.sort_by(|a, b| a.x.total_cmp(&b.x));
-            row.into_iter().map(|located| located.text)
-        })
-        .collect()
 }
 
 thread_local! {
@@ -322,33 +237,10 @@ mod tests {
     }
 
     #[test]
-    fn the_threshold_splits_ink_from_paper() {
-        let grey = GrayImage::from_raw(6, 1, vec![30, 40, 90, 160, 200, 210]).unwrap();
-        assert_eq!(thresholded(&grey).as_raw(), &[0, 0, 0, 255, 255, 255]);
-    }
-
-    #[test]
     fn a_panic_in_the_decoder_is_caught() {
         let found: Option<u8> = guarded(|| panic!("a degenerate grid"));
         assert_eq!(found, None);
         assert!(!in_decoder());
         assert_eq!(guarded(|| 7), Some(7));
-    }
-
-    #[test]
-    fn codes_side_by_side_read_left_to_right() {
-        let at = |x: f64, y: f64, text: &str| Located {
-            x,
-            y,
-            height: 100.0,
-            text: Ok(text.to_owned()),
-        };
-        let order = in_reading_order(vec![
-            at(500.0, 210.0, "right"),
-            at(100.0, 200.0, "left"),
-            at(300.0, 900.0, "below"),
-        ]);
-        let texts: Vec<String> = order.into_iter().map(|t| t.unwrap()).collect();
-        assert_eq!(texts, ["left", "right", "below"]);
     }
 }

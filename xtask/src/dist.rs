@@ -25,6 +25,7 @@ pub fn build_release() -> Result {
     }
     fs::create_dir_all(&dist)?;
     let code = build_code(&dist, std_lib(), &crate::repo_root().join("target"))?;
+    build_qr_worker(&dist, std_lib(), &crate::repo_root().join("target"))?;
     let shell = write_page(&dist, &code)?;
     write_locales(&dist)?;
     crate::pages::write_pre_rendered(&dist, &shell)?;
@@ -36,6 +37,7 @@ pub fn build_release() -> Result {
         Script::Module,
     )?;
     minify(&dist, &["embed.js"], Script::Classic)?;
+    minify(&dist, &[QR_WORKER], Script::Module)?;
     write_service_worker(&dist)?;
     minify(&dist, &[WORKER], Script::Classic)?;
     compress_all(&dist)?;
@@ -252,15 +254,7 @@ fn build_code(dist: &Path, std: StdLib, target_dir: &Path) -> Result<Code> {
         .arg(&main_split))?;
     let main_wasm = work.join(format!("{BIN}_bg.wasm"));
     for wasm in std::iter::once(&main_wasm).chain(&split.split_modules) {
-        run(command("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--output",
-            ])
-            .arg(wasm)
-            .arg(wasm))?;
+        wasm_opt(wasm)?;
     }
     // If the panic settings ever stop applying, panic messages and source
     // paths come back: fail rather than ship the heavier build.
@@ -326,6 +320,140 @@ fn build_code(dist: &Path, std: StdLib, target_dir: &Path) -> Result<Code> {
         loader: loader_named,
         main_wasm: main_named,
     })
+}
+
+/// The QR worker's script in `dist/`, as the check page asks for it, and
+/// its template in the repo.
+const QR_WORKER: &str = "qr-worker.js";
+const QR_WORKER_TEMPLATE: &str = "qr-reader/worker.js";
+const QR_READER: &str = "qr-reader";
+
+/// Builds the QR reader (`qr-reader`) as a wasm of its own, with its glue,
+/// both named by one hash of the two, and writes the worker's script that
+/// starts them. The script keeps a plain name, so the widget's code need
+/// not know the hash; it is checked on every visit, like the page.
+fn build_qr_worker(dist: &Path, std: StdLib, target_dir: &Path) -> Result {
+    // The same settings as the widget's build, so that the standard
+    // library and the shared crates are built once for both.
+    run(with_release_wasm_flags(
+        command("cargo")
+            .args([
+                "rustc",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                QR_READER,
+                "--lib",
+                "--crate-type",
+                "cdylib",
+                "--target-dir",
+            ])
+            .arg(target_dir),
+        &["-Clink-args=--emit-relocs", "--cfg", "split_pages"],
+        std,
+    ))?;
+    let work = target_dir.join("qr-worker");
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    fs::create_dir_all(&work)?;
+    let built = fs::read(target_dir.join("wasm32-unknown-unknown/release/qr_reader.wasm"))?;
+    let linked = work.join("qr_reader.wasm");
+    fs::write(&linked, without_link_sections(&built)?)?;
+    run(command("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            QR_READER,
+            "--out-dir",
+        ])
+        .arg(&work)
+        .arg(&linked))?;
+    let wasm = work.join(format!("{QR_READER}_bg.wasm"));
+    wasm_opt(&wasm)?;
+    let glue = fs::read_to_string(work.join(format!("{QR_READER}.js")))?;
+    let bytes = fs::read(&wasm)?;
+    let mut together = Fnv64::default();
+    for part in [glue.as_bytes(), &bytes] {
+        together.write(part);
+        together.write(&[0]);
+    }
+    let hash = together.finish();
+    let glue_named = format!("{QR_READER}-{hash:016x}.js");
+    let wasm_named = format!("{QR_READER}-{hash:016x}_bg.wasm");
+    let template = fs::read_to_string(crate::repo_root().join(QR_WORKER_TEMPLATE))?;
+    let script = fill(&template, "\"__GLUE__\"", &format!("\"./{glue_named}\""))
+        .and_then(|t| fill(&t, "\"__WASM__\"", &format!("\"./{wasm_named}\"")))?;
+    fs::write(dist.join(glue_named), glue)?;
+    fs::write(dist.join(wasm_named), bytes)?;
+    fs::write(dist.join(QR_WORKER), script)?;
+    Ok(())
+}
+
+/// `wasm` without the linker's own sections (`linking`, `reloc.*`), which
+/// `--emit-relocs` keeps for the splitter: a module that is not split needs
+/// none, and wasm-opt cannot optimise a module that has them. Each section
+/// is an id byte, its length (LEB128) and its contents; a custom section's
+/// contents start with its name.
+fn without_link_sections(wasm: &[u8]) -> Result<Vec<u8>> {
+    fn leb128(bytes: &[u8], at: &mut usize) -> Option<usize> {
+        let mut value = 0usize;
+        for shift in (0..35).step_by(7) {
+            let byte = *bytes.get(*at)?;
+            *at += 1;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+        }
+        None
+    }
+    let broken = || "the QR reader's wasm has a broken section".to_owned();
+    if wasm.get(..4) != Some(b"\0asm") || wasm.len() < 8 {
+        return Err("the QR reader's build is not a wasm module".into());
+    }
+    let mut out = wasm[..8].to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let start = at;
+        let id = wasm[at];
+        at += 1;
+        let length = leb128(wasm, &mut at).ok_or_else(broken)?;
+        let end = at
+            .checked_add(length)
+            .filter(|&e| e <= wasm.len())
+            .ok_or_else(broken)?;
+        let mut name_at = at;
+        let name = (id == 0)
+            .then(|| {
+                let name_length = leb128(wasm, &mut name_at)?;
+                wasm.get(name_at..name_at.checked_add(name_length)?)
+            })
+            .flatten();
+        let linker_only = name.is_some_and(|n| n == b"linking" || n.starts_with(b"reloc."));
+        if !linker_only {
+            out.extend_from_slice(&wasm[start..end]);
+        }
+        at = end;
+    }
+    Ok(out)
+}
+
+/// Shrinks a wasm module in place for size, with the features every
+/// browser the widget supports has.
+fn wasm_opt(wasm: &Path) -> Result {
+    run(command("wasm-opt")
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--output",
+        ])
+        .arg(wasm)
+        .arg(wasm))
 }
 
 fn file_stem(path: &Path) -> Result<String> {
@@ -535,7 +663,7 @@ fn write_service_worker(dist: &Path) -> Result {
 /// Replaces the one `marker` in `template`, failing if it is not there once.
 fn fill(template: &str, marker: &str, value: &str) -> Result<String> {
     if template.matches(marker).count() != 1 {
-        return Err(format!("{WORKER_TEMPLATE} must hold {marker} exactly once").into());
+        return Err(format!("a script template must hold {marker} exactly once").into());
     }
     Ok(template.replace(marker, value))
 }
@@ -610,7 +738,8 @@ pub enum Loaded {
     /// and the rest of the English words.
     AfterFirstPage,
     /// Only when needed: a staff or about page's code, the box label
-    /// reader once a photo button is pressed, the TAC table once
+    /// reader once a photo button is pressed, the QR worker once a photo
+    /// is chosen on the check page, the TAC table once
     /// the IMEI is checked, another language when chosen, the host page's
     /// embed script.
     WhenNeeded,
@@ -659,6 +788,9 @@ fn when_loaded(name: &str) -> Loaded {
     } else if name.starts_with("data/")
         || name.starts_with("locales/")
         || name == "embed.js"
+        // The QR worker, started when a photo is chosen on the check page.
+        || name.starts_with(&format!("{QR_READER}-"))
+        || name == QR_WORKER
         // The other pre-rendered pages: each is a first page at its own
         // address (`cy/`, `cy/act-now/`), not part of this one.
         || (name.contains('/') && name.ends_with(".html"))
@@ -744,6 +876,38 @@ mod tests {
 
     /// The loader patch expects the text of the pinned wasm-split: read its
     /// fetcher from that version's source, as the splitter fills it in.
+    #[test]
+    fn only_the_linkers_sections_are_taken_out() {
+        let custom = |name: &str, body: &[u8]| {
+            let mut contents = vec![name.len() as u8];
+            contents.extend_from_slice(name.as_bytes());
+            contents.extend_from_slice(body);
+            // The length in LEB128: seven bits a byte, low first.
+            let length = contents.len();
+            let mut section = if length < 0x80 {
+                vec![0, length as u8]
+            } else {
+                vec![0, (length & 0x7f) as u8 | 0x80, (length >> 7) as u8]
+            };
+            section.extend(contents);
+            section
+        };
+        let header = b"\0asm\x01\0\0\0".to_vec();
+        let types = vec![1, 4, 1, 0x60, 0, 0];
+        let module = [
+            header.clone(),
+            types.clone(),
+            custom("linking", &[2, 8, 0]),
+            custom("name", &[1, 2, 3]),
+            custom("reloc.CODE", &[9; 130]),
+        ]
+        .concat();
+        let kept = without_link_sections(&module).unwrap();
+        assert_eq!(kept, [header, types, custom("name", &[1, 2, 3])].concat());
+        assert!(without_link_sections(&module[..module.len() - 1]).is_err());
+        assert!(without_link_sections(b"not wasm").is_err());
+    }
+
     #[test]
     fn the_loader_patch_fits_the_pinned_splitter() {
         // Building xtask unpacked the pinned version's source into Cargo's

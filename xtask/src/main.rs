@@ -113,6 +113,8 @@ fn test() -> Result {
             "-p",
             "report-code",
             "-p",
+            "qr-reader",
+            "-p",
             "test-photos",
         ]),
     )?;

@@ -3,6 +3,7 @@
 //! into a code of bounded size.
 
 pub mod code;
+pub mod photo;
 pub mod qr;
 pub mod reason;
 

@@ -1,11 +1,11 @@
-//! "Check a report code", for staff: paste a code (or, where the browser
-//! can read QR codes, choose a photo of one) and see every field decoded,
-//! whether the checksum holds and whether each IMEI's check digit is right;
-//! or the line that is wrong and why, in plain words.
+//! "Check a report code", for staff: paste a code (or choose a photo of its
+//! QR codes, `code_photo`) and see every field decoded, whether the
+//! checksum holds and whether each IMEI's check digit is right; or the line
+//! that is wrong and why, in plain words.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
+use crate::ui::pages::code_photo::CodePhoto;
 use crate::ui::state::{tr, use_state};
 use crate::ui::words::format_date;
 use stolen_phone_core::i18n::{Catalog, Msg};
@@ -36,7 +36,6 @@ pub fn CheckCodePage() -> impl IntoView {
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
             </div>
-            {barcode_detector_available().then(|| view! { <ImagePicker typed=typed result=result/> })}
             <button type="submit" class="button">{tr(Msg::CheckCodeButton)}</button>
         </form>
         <div class="check-result-region" role="status">
@@ -45,130 +44,14 @@ pub fn CheckCodePage() -> impl IntoView {
                 Err(error) => view! { <Refused error=error/> }.into_any(),
             })}
         </div>
+        <CodePhoto/>
     }
 }
 
-/// Whether this browser can find QR codes in a picture by itself.
-fn barcode_detector_available() -> bool {
-    js_sys::Reflect::has(&window(), &JsValue::from_str("BarcodeDetector")).unwrap_or(false)
-}
-
-/// A photo of a QR code, read on the device by the browser's
-/// BarcodeDetector; the text found goes into the box and is checked.
+/// A code that passed every check: its fields in plain words. `nested`
+/// when it is one of a photo's codes, under that part's heading.
 #[component]
-fn ImagePicker(
-    typed: RwSignal<String>,
-    result: RwSignal<Option<Result<Decoded, DecodeError>>>,
-) -> impl IntoView {
-    let none_found = RwSignal::new(false);
-    let on_change = move |ev: leptos::ev::Event| {
-        none_found.set(false);
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        read_qr_code(
-            file.into(),
-            move |text| {
-                typed.set(text.clone());
-                result.set(Some(decode(&text)));
-            },
-            move || none_found.set(true),
-        );
-    };
-    view! {
-        <div class="form-group">
-            <label class="label" for="report-code-image">{tr(Msg::CheckCodeImageLabel)}</label>
-            <div id="report-code-image-hint" class="hint">{tr(Msg::CheckCodeImageHint)}</div>
-            <input type="file" id="report-code-image" accept="image/*" class="file-input"
-                aria-describedby="report-code-image-hint" on:change=on_change/>
-            {move || none_found.get().then(|| view! {
-                <p class="error-message" role="alert">{tr(Msg::CheckCodeImageNone)}</p>
-            })}
-        </div>
-    }
-}
-
-/// `createImageBitmap(image)`, then `new BarcodeDetector({formats:
-/// ["qr_code"]}).detect(bitmap)`; `found` gets the first code's text.
-fn read_qr_code(image: JsValue, found: impl FnOnce(String) + 'static, failed: impl Fn() + 'static) {
-    let failed = std::rc::Rc::new(failed);
-    let win: JsValue = window().into();
-    let detector = js_sys::Reflect::get(&win, &"BarcodeDetector".into())
-        .ok()
-        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
-        .and_then(|constructor| {
-            let options = js_sys::Object::new();
-            let formats = js_sys::Array::of1(&"qr_code".into());
-            js_sys::Reflect::set(&options, &"formats".into(), &formats).ok()?;
-            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&options)).ok()
-        });
-    let bitmap = call_method(&win, "createImageBitmap", &image);
-    let (Some(detector), Some(bitmap)) = (detector, bitmap) else {
-        failed();
-        return;
-    };
-    let on_error = failed.clone();
-    when_settled(
-        &bitmap,
-        move |bitmap| {
-            let Some(codes) = call_method(&detector, "detect", &bitmap) else {
-                failed();
-                return;
-            };
-            let on_error = failed.clone();
-            when_settled(
-                &codes,
-                move |codes| {
-                    let text = js_sys::Array::from(&codes)
-                        .get(0)
-                        .dyn_into::<js_sys::Object>()
-                        .ok()
-                        .and_then(|code| js_sys::Reflect::get(&code, &"rawValue".into()).ok())
-                        .and_then(|raw| raw.as_string());
-                    match text {
-                        Some(text) => found(text),
-                        None => failed(),
-                    }
-                },
-                move || on_error(),
-            );
-        },
-        move || on_error(),
-    );
-}
-
-fn call_method(target: &JsValue, name: &str, argument: &JsValue) -> Option<JsValue> {
-    js_sys::Reflect::get(target, &name.into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
-        .call1(target, argument)
-        .ok()
-}
-
-/// Runs `ok` with a promise's value, or `err` if it is rejected.
-fn when_settled(
-    promise: &JsValue,
-    ok: impl FnOnce(JsValue) + 'static,
-    err: impl FnOnce() + 'static,
-) {
-    let then = js_sys::Reflect::get(promise, &"then".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match then {
-        Some(then) => {
-            let ok = Closure::once_into_js(ok);
-            let err = Closure::once_into_js(move |_: JsValue| err());
-            let _ = then.call2(promise, &ok, &err);
-        }
-        None => err(),
-    }
-}
-
-/// A code that passed every check: its fields in plain words.
-#[component]
-fn Verified(decoded: Decoded) -> impl IntoView {
+pub fn Verified(decoded: Decoded, #[prop(optional)] nested: bool) -> impl IntoView {
     let state = use_state();
     let recipient = decoded.recipient;
     let for_whom = move || {
@@ -181,8 +64,8 @@ fn Verified(decoded: Decoded) -> impl IntoView {
     };
     let rows = move || state.catalog.with(|c| rows(c, &decoded));
     view! {
-        <div class="check-result check-result--valid" id="check-result">
-            <h2 class="heading-m">{tr(Msg::CheckCodeValid)}</h2>
+        <div class="check-result check-result--valid">
+            {heading(nested, Msg::CheckCodeValid)}
             <p>{for_whom}</p>
             <dl class="summary-list">
                 {move || rows().into_iter().map(|(label, value, flag)| view! {
@@ -307,14 +190,23 @@ fn when_text(c: &Catalog, when: When) -> String {
 
 /// A refused code: the line and the reason, in plain words.
 #[component]
-fn Refused(error: DecodeError) -> impl IntoView {
+pub fn Refused(error: DecodeError, #[prop(optional)] nested: bool) -> impl IntoView {
     let state = use_state();
     let text = move || state.catalog.with(|c| error_words(c, &error));
     view! {
-        <div class="check-result check-result--invalid" id="check-result">
-            <h2 class="heading-m">{tr(Msg::CheckCodeInvalid)}</h2>
+        <div class="check-result check-result--invalid">
+            {heading(nested, Msg::CheckCodeInvalid)}
             <p>{text}</p>
         </div>
+    }
+}
+
+/// A result's heading: one level below the photo part's when `nested`.
+fn heading(nested: bool, msg: Msg) -> AnyView {
+    if nested {
+        view! { <h3 class="heading-m">{tr(msg)}</h3> }.into_any()
+    } else {
+        view! { <h2 class="heading-m">{tr(msg)}</h2> }.into_any()
     }
 }
 

@@ -4,10 +4,11 @@
 //! found, which fill the fields only when the victim presses Use.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::ui::components::form::{field_id, focus_by_id};
-use crate::ui::platform::picture::{Grey, Picture, PictureError, next_turn};
+use crate::ui::platform::picture::{
+    Grey, Picture, PictureError, next_turn, open_file_picker, take_chosen_file,
+};
 use crate::ui::platform::split::{now_or_never, split_off};
 use crate::ui::state::{tr, use_state};
 use stolen_phone_core::device::imei::Imei;
@@ -41,11 +42,7 @@ enum Failure {
 pub fn LabelPhoto() -> impl IntoView {
     let reading = RwSignal::new(Reading::Idle);
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let file = input.files().and_then(|files| files.get(0));
-        // The same photo may be chosen again; the input keeps nothing.
-        input.set_value("");
-        let Some(file) = file else {
+        let Some(file) = take_chosen_file(&ev) else {
             return;
         };
         reading.set(Reading::Busy);
@@ -66,12 +63,7 @@ pub fn LabelPhoto() -> impl IntoView {
             leptos::task::spawn_local(async {
                 let _ = preload_label_reader().await;
             });
-            let input = document()
-                .get_element_by_id(id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(input) = input {
-                input.click();
-            }
+            open_file_picker(id);
         }
     };
     view! {

@@ -5,6 +5,7 @@ mod act_now;
 mod block_it;
 mod check_answers;
 mod check_code;
+mod code_photo;
 mod imei;
 mod insurance;
 mod label_photo;

@@ -136,6 +136,27 @@ impl Drop for Picture {
     }
 }
 
+/// The file chosen in the file input that `ev` came from, taken out of it:
+/// the input keeps nothing, and the same photo may be chosen again.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// Opens the picker of the hidden file input `id`, from a button of the
+/// page's own that says what the photo is for.
+pub fn open_file_picker(id: &str) {
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = input {
+        input.click();
+    }
+}
+
 /// Lets the page handle what is waiting (a key press, a paint) before
 /// going on: a long job done in turns never holds the page for long.
 pub async fn next_turn() {
