@@ -328,6 +328,11 @@ const QR_WORKER: &str = "qr-worker.js";
 const QR_WORKER_TEMPLATE: &str = "qr-reader/worker.js";
 const QR_READER: &str = "qr-reader";
 
+/// Whether `name` in `dist/` is one of the QR worker's files.
+fn is_qr_worker_file(name: &str) -> bool {
+    name == QR_WORKER || name.starts_with(&format!("{QR_READER}-"))
+}
+
 /// Builds the QR reader (`qr-reader`) as a wasm of its own, with its glue,
 /// both named by one hash of the two, and writes the worker's script that
 /// starts them. The script keeps a plain name, so the widget's code need
@@ -617,8 +622,9 @@ const WORKER: &str = "sw.js";
 const WORKER_TEMPLATE: &str = "sw.template.js";
 
 /// Writes `sw.js` from its template: the exact list of this build's files
-/// and a version that changes whenever any of them does, so that each
-/// version is cached apart and a page never mixes old and new files.
+/// (but the QR worker's) and a version that changes whenever any of them
+/// does, so that each version is cached apart and a page never mixes old
+/// and new files.
 fn write_service_worker(dist: &Path) -> Result {
     let template = fs::read_to_string(crate::repo_root().join(WORKER_TEMPLATE))?;
     let mut urls = Vec::new();
@@ -631,7 +637,10 @@ fn write_service_worker(dist: &Path) -> Result {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        if url == WORKER {
+        // The QR worker is for staff checking a code, not for the victim
+        // whose device this is, and it is larger than the journey's code:
+        // it comes from the network when a photo is chosen.
+        if url == WORKER || is_qr_worker_file(&url) {
             continue;
         }
         // Plain names need no escaping in JavaScript or in a URL.
@@ -789,8 +798,7 @@ fn when_loaded(name: &str) -> Loaded {
         || name.starts_with("locales/")
         || name == "embed.js"
         // The QR worker, started when a photo is chosen on the check page.
-        || name.starts_with(&format!("{QR_READER}-"))
-        || name == QR_WORKER
+        || is_qr_worker_file(name)
         // The other pre-rendered pages: each is a first page at its own
         // address (`cy/`, `cy/act-now/`), not part of this one.
         || (name.contains('/') && name.ends_with(".html"))

@@ -121,7 +121,7 @@ async fn run() {
     println!("\n== Reading a box label photo (two IMEIs, 4000 x 3000 PNG; median of 3)");
     let photo = label_photo_file();
     for rate in [1, 4] {
-        let (first, again, longest) = label_photo_times(&photo, rate).await;
+        let (first, again, longest) = photo_read_times(PhotoPage::Label, &photo, rate).await;
         println!(
             "CPU {rate}x: first photo {first:>6.0} ms (reader's module fetched on the press), another {again:>6.0} ms  (goal at 4x: under 1000)"
         );
@@ -130,6 +130,21 @@ async fn run() {
         );
     }
     print_read_rates();
+
+    println!(
+        "\n== Reading a photo of the printed report on the check page (two QR codes, 4000 x 3000 PNG; median of 3)"
+    );
+    let photo = report_photo_file();
+    for rate in [1, 4] {
+        let (first, again, longest) = photo_read_times(PhotoPage::ReportCode, &photo, rate).await;
+        println!(
+            "CPU {rate}x: first photo {first:>6.0} ms (the QR worker fetched), another {again:>6.0} ms (a new worker, from the cache)"
+        );
+        println!(
+            "        longest task on the page while reading: {longest:>6.0} ms  (0: none over 50 ms; the reading itself is in the worker)"
+        );
+    }
+    print_qr_read_rates();
 
     println!("\n== Lighthouse 12 (mobile, simulated throttling)");
     match lighthouse(&env_path("BENCH_LIGHTHOUSE"), &format!("{widget_origin}/")) {
@@ -180,6 +195,7 @@ fn print_transfer(rows: &[AssetSize]) {
         "box label reader's code         {:>8}",
         later("split-label-reader-")
     );
+    println!("check page's QR worker          {:>8}", later("qr-"));
     println!("TAC table (fetched later)       {:>8}", later("data/"));
     println!("other languages (fetched later) {:>8}", later("locales/"));
 }
@@ -335,36 +351,74 @@ fn label_photo_file() -> PathBuf {
     path
 }
 
-/// Milliseconds from choosing the photo on the IMEI page until the IMEIs
-/// are offered, at this CPU slowdown: the first photo of a visit and a
+/// A page that reads a photo, as the bench uses it.
+#[derive(Clone, Copy)]
+enum PhotoPage {
+    /// The IMEI page's box label photo.
+    Label,
+    /// The check page's photo of a report code.
+    ReportCode,
+}
+
+impl PhotoPage {
+    fn input(self) -> &'static str {
+        match self {
+            PhotoPage::Label => "label-photo-file",
+            PhotoPage::ReportCode => "code-photo-file",
+        }
+    }
+
+    fn result(self) -> &'static str {
+        match self {
+            PhotoPage::Label => ".label-photo__result",
+            PhotoPage::ReportCode => ".code-photo__result",
+        }
+    }
+
+    async fn open(self, b: &Browser) {
+        match self {
+            PhotoPage::Label => b.walk_to_enter_imei("Samsung", "Yes").await,
+            PhotoPage::ReportCode => {
+                b.open("#/check-code").await;
+                b.wait_for(&format!("#{}", self.input())).await;
+            }
+        }
+    }
+
+    /// Empties the result before the next photo: on the IMEI page Use
+    /// clears what the last one found; the check page's result gives way
+    /// to "Reading the photo…" by itself.
+    async fn clear(self, b: &Browser) {
+        let found = b.text(self.result()).await.unwrap_or_default();
+        if matches!(self, PhotoPage::Label) && found.contains("We found") {
+            b.press_button("Use these IMEIs").await;
+        }
+    }
+}
+
+/// Milliseconds from choosing the photo until what it holds is shown
+/// ("We found"), at this CPU slowdown: the first photo of a visit and a
 /// second one, each the median of three; and the longest task the page
 /// ran meanwhile (0 if none took over 50 ms).
-async fn label_photo_times(photo: &Path, rate: u32) -> (f64, f64, f64) {
+async fn photo_read_times(page: PhotoPage, photo: &Path, rate: u32) -> (f64, f64, f64) {
     let mut longest_task: f64 = 0.0;
     let mut first = Vec::new();
     let mut again = Vec::new();
     for _ in 0..3 {
         let b = Browser::start(412, 823).await;
-        b.walk_to_enter_imei("Samsung", "Yes").await;
+        page.open(&b).await;
         b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
             .await;
         for times in [&mut first, &mut again] {
-            // Empty before each photo: Use clears what the last one found.
-            if b.text(".label-photo__result")
-                .await
-                .unwrap_or_default()
-                .contains("We found")
-            {
-                b.press_button("Use these IMEIs").await;
-            }
-            b.js("const r = document.querySelector('.label-photo__result'); \
+            page.clear(&b).await;
+            b.js(&format!("const r = document.querySelector('{}'); \
                   window.__found = null; window.__chosen = performance.now(); window.__longest = 0; \
-                  new PerformanceObserver(l => l.getEntries().forEach(e => { if (e.startTime >= window.__chosen && e.startTime < (window.__found ?? Infinity)) window.__longest = Math.max(window.__longest, e.duration); })) \
-                  .observe({ type: 'longtask' }); \
-                  new MutationObserver((_, o) => { if (r.innerText.includes('We found')) { window.__found = performance.now(); o.disconnect(); } }) \
-                  .observe(r, { childList: true, subtree: true, characterData: true });")
+                  new PerformanceObserver(l => l.getEntries().forEach(e => {{ if (e.startTime >= window.__chosen && e.startTime < (window.__found ?? Infinity)) window.__longest = Math.max(window.__longest, e.duration); }})) \
+                  .observe({{ type: 'longtask' }}); \
+                  new MutationObserver((_, o) => {{ if (r.innerText.includes('We found')) {{ window.__found = performance.now(); o.disconnect(); }} }}) \
+                  .observe(r, {{ childList: true, subtree: true, characterData: true }});", page.result()))
                 .await;
-            b.choose_file("label-photo-file", photo).await;
+            b.choose_file(page.input(), photo).await;
             let mut ms = f64::NAN;
             for _ in 0..3000 {
                 let found = b
@@ -389,6 +443,56 @@ async fn label_photo_times(photo: &Path, rate: u32) -> (f64, f64, f64) {
         v[v.len() / 2]
     };
     (median(first), median(again), longest_task)
+}
+
+/// A 12-megapixel photo of the printed report, its two codes on it.
+fn report_photo_file() -> PathBuf {
+    let codes = test_photos::report_codes();
+    let photo = test_photos::page_photo(
+        &[&codes[0], &codes[1]],
+        test_photos::Variant::Rotated(10.0),
+        4000,
+        3000,
+    )
+    .expect("the codes fit a QR code");
+    let path = xtask::repo_root().join("target/bench/report-12mp.png");
+    std::fs::write(&path, photo.png()).expect("save the report photo");
+    path
+}
+
+/// The printed report's photos the tests draw, read natively as the QR
+/// worker reads them (1600 x 1200): how many of the two codes each gives,
+/// and how many codes read as something the page did not hold.
+fn print_qr_read_rates() {
+    use test_photos::{Variant, page_photo, report_codes};
+    println!("read rate by variant (1600 x 1200, native; the printed report's two codes):");
+    let codes = report_codes();
+    let mut wrong = 0;
+    for variant in Variant::all() {
+        let Some(photo) = page_photo(&[&codes[0], &codes[1]], variant, 1600, 1200) else {
+            continue;
+        };
+        let Some(grey) = qr_reader::Grey::new(photo.width, photo.height, &photo.pixels) else {
+            continue;
+        };
+        let started = std::time::Instant::now();
+        let found = qr_reader::read(grey);
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let read = found
+            .iter()
+            .filter(|f| f.as_ref().is_ok_and(|t| codes.contains(t)))
+            .count();
+        wrong += found
+            .iter()
+            .filter(|f| f.as_ref().is_ok_and(|t| !codes.contains(t)))
+            .count();
+        let unread = found.iter().filter(|f| f.is_err()).count();
+        println!(
+            "  {:<14} read {read} of 2, {unread} found and not read {ms:>5.0} ms",
+            variant.name()
+        );
+    }
+    println!("wrong codes read: {wrong}  (goal: 0)");
 }
 
 /// The label photos the tests draw, read natively as the widget reads them

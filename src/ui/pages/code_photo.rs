@@ -6,9 +6,7 @@
 use leptos::prelude::*;
 
 use crate::ui::pages::check_code::{Refused, Verified};
-use crate::ui::platform::picture::{
-    Picture, PictureError, next_turn, open_file_picker, take_chosen_file,
-};
+use crate::ui::platform::picture::{Picture, PictureError, open_file_picker, take_chosen_file};
 use crate::ui::platform::qr_worker::{QrWorker, WorkerFailed};
 use crate::ui::state::{tr, use_state};
 use stolen_phone_core::i18n::Msg;
@@ -156,7 +154,10 @@ fn NotRead(why: Unread) -> impl IntoView {
 async fn read_photo(file: &web_sys::File) -> Result<Vec<Found>, Failure> {
     let picture = Picture::open(file).await.map_err(failure)?;
     let worker = QrWorker::start().map_err(reader_failed)?;
-    let grey = picture.grey(picture.whole(), FIRST_SIDE).map_err(failure)?;
+    let grey = picture
+        .grey(picture.whole(), FIRST_SIDE)
+        .await
+        .map_err(failure)?;
     let first = worker.read(&grey).await.map_err(reader_failed)?;
     let scale = grey.scale;
     drop(grey);
@@ -164,8 +165,7 @@ async fn read_photo(file: &web_sys::File) -> Result<Vec<Found>, Failure> {
     if all_read || scale < 1.25 {
         return Ok(first);
     }
-    next_turn().await;
-    let Ok(finer) = picture.grey(picture.whole(), SECOND_SIDE) else {
+    let Ok(finer) = picture.grey(picture.whole(), SECOND_SIDE).await else {
         return Ok(first);
     };
     let Ok(second) = worker.read(&finer).await else {

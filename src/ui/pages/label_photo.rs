@@ -202,7 +202,10 @@ fn Found(
 /// (or the middle) more sharply, if the photo has the pixels for it.
 async fn read_photo(file: &web_sys::File) -> Result<Verdict, Failure> {
     let picture = Picture::open(file).await.map_err(failure)?;
-    let grey = picture.grey(picture.whole(), FIRST_SIDE).map_err(failure)?;
+    let grey = picture
+        .grey(picture.whole(), FIRST_SIDE)
+        .await
+        .map_err(failure)?;
     let first_scale = grey.scale;
     let (verdict, unread) = read_grey(grey).await;
     let settled = |v: &Verdict| matches!(v, Verdict::Found { .. } | Verdict::TooMany(_));
@@ -219,7 +222,7 @@ async fn read_photo(file: &web_sys::File) -> Result<Verdict, Failure> {
     if side.min(SECOND_SIDE) < 1.25 * side / first_scale {
         return Ok(verdict);
     }
-    let closer = picture.grey(area, SECOND_SIDE).map_err(failure)?;
+    let closer = picture.grey(area, SECOND_SIDE).await.map_err(failure)?;
     let (again, _) = read_grey(closer).await;
     Ok(if settled(&again) { again } else { verdict })
 }

@@ -62,8 +62,10 @@ impl Picture {
 
     /// The part of the photo from (`left`, `top`), `width` by `height` of
     /// its own pixels, in grey, scaled down so that neither side is longer
-    /// than `longest` (never scaled up).
-    pub fn grey(
+    /// than `longest` (never scaled up). Drawing, reading the pixels back
+    /// and making them grey each take a turn of their own, so that the page
+    /// is never held up for all three at once.
+    pub async fn grey(
         &self,
         (left, top, width, height): (f64, f64, f64, f64),
         longest: f64,
@@ -100,6 +102,7 @@ impl Picture {
                 out_height,
             )
             .map_err(|_| PictureError::NoPixels)?;
+        next_turn().await;
         let data = context
             .get_image_data(0.0, 0.0, out_width, out_height)
             .map_err(|_| PictureError::NoPixels)?
@@ -107,6 +110,7 @@ impl Picture {
         // The canvas's own copy goes at once.
         canvas.set_width(0);
         canvas.set_height(0);
+        next_turn().await;
         let pixels = data
             .chunks_exact(4)
             .map(|p| {
