@@ -747,7 +747,8 @@ pub enum Loaded {
     /// and the rest of the English words.
     AfterFirstPage,
     /// Only when needed: a staff or about page's code, the box label
-    /// reader once a photo button is pressed, the QR worker once a photo
+    /// reader once a photo button is pressed (and the code only those two
+    /// share), the QR worker once a photo
     /// is chosen on the check page, the TAC table once
     /// the IMEI is checked, another language when chosen, the host page's
     /// embed script.
@@ -766,12 +767,22 @@ impl Loaded {
 
 /// Sizes of every asset in `dist/`, each with when it is downloaded.
 pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
+    let assets = assets(dir)?;
+    let loader = assets
+        .iter()
+        .find(|a| {
+            a.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{SPLIT_PREFIX}loader-")))
+        })
+        .ok_or("dist/ has no split loader")?;
+    let with_journey = journey_chunks(&fs::read_to_string(loader)?)?;
     let mut rows = Vec::new();
-    for asset in assets(dir)? {
+    for asset in assets {
         let name = asset.strip_prefix(dir)?.to_string_lossy().into_owned();
         let len = |p: &Path| fs::metadata(p).map(|m| m.len());
         rows.push(AssetSize {
-            loaded: when_loaded(&name),
+            loaded: when_loaded(&name, &with_journey),
             raw: len(&asset)?,
             gzip: len(&with_suffix(&asset, "gz"))?,
             brotli: len(&with_suffix(&asset, "br"))?,
@@ -781,18 +792,51 @@ pub fn sizes(dir: &Path) -> Result<Vec<AssetSize>> {
     Ok(rows)
 }
 
-fn when_loaded(name: &str) -> Loaded {
+/// The chunks (`split-chunk-N-….wasm`) the loader fetches with the
+/// journey's module, read from the loader's text: the journey's export
+/// names its dependencies' loaders in a list, and each loader is defined
+/// with its chunk's file name.
+fn journey_chunks(loader: &str) -> Result<Vec<String>> {
+    let unreadable = || "the split loader no longer reads as expected".to_owned();
+    let export = loader
+        .find("__wasm_split_load_journey=")
+        .ok_or_else(unreadable)?;
+    let rest = &loader[export..];
+    let rest = &rest[..rest.find("export ").unwrap_or(rest.len())];
+    let list = rest.rfind('[').ok_or_else(unreadable)?;
+    let end = list + rest[list..].find(']').ok_or_else(unreadable)?;
+    let mut chunks = Vec::new();
+    for dependency in rest[list + 1..end].split(',').map(str::trim) {
+        if dependency.is_empty() {
+            continue;
+        }
+        // `const i=n(…"./split-chunk-4-….wasm"…),c=n(…)`: the name, then
+        // the first file it fetches.
+        let defined = [",", " ", "\n", ";"]
+            .iter()
+            .find_map(|before| loader.find(&format!("{before}{dependency}=")))
+            .ok_or_else(unreadable)?;
+        let after = &loader[defined..];
+        let file = after
+            .find(&format!("./{SPLIT_PREFIX}"))
+            .map(|at| &after[at + 2..])
+            .and_then(|f| f.split('"').next())
+            .ok_or_else(unreadable)?;
+        chunks.push(file.to_owned());
+    }
+    Ok(chunks)
+}
+
+fn when_loaded(name: &str, with_journey: &[String]) -> Loaded {
     let split_code = name.starts_with(SPLIT_PREFIX) && name.ends_with(".wasm");
-    // The staff and about pages, and the box label reader (asked for when
-    // a photo button is pressed).
-    let on_demand = ["more-", "label-reader-"]
-        .iter()
-        .any(|module| name.starts_with(&format!("{SPLIT_PREFIX}{module}")));
-    if split_code && on_demand {
+    let journey = name.starts_with(&format!("{SPLIT_PREFIX}journey-"));
+    if split_code && !journey && !with_journey.iter().any(|c| c == name) {
+        // The staff and about pages, the box label reader (asked for when a
+        // photo button is pressed), and the chunks only they share.
         Loaded::WhenNeeded
     } else if split_code || name == i18n::locale_file(i18n::Locale::EnGb) {
-        // The journey's module, the chunks it shares with the others, and
-        // the rest of the English words.
+        // The journey's module, the chunks it loads, and the rest of the
+        // English words.
         Loaded::AfterFirstPage
     } else if name.starts_with("data/")
         || name.starts_with("locales/")
@@ -884,6 +928,19 @@ mod tests {
 
     /// The loader patch expects the text of the pinned wasm-split: read its
     /// fetcher from that version's source, as the splitter fills it in.
+    #[test]
+    fn the_chunks_the_journey_loads_are_read_from_the_loader() {
+        let loader = r#"import{initSync as t}from"./x.js";const i=n(()=>{const t=WebAssembly.compileStreaming(fetch(new URL("./split-chunk-4-aa.wasm",import.meta.url)))},[]),c=n(()=>{fetch(new URL("./split-chunk-5-bb.wasm",import.meta.url))},[]),m=n(()=>{fetch(new URL("./split-chunk-7-cc.wasm"))},[]);export const __wasm_split_load_more=s(n(()=>{fetch(new URL("./split-more-dd.wasm"))},[c,m]));export const __wasm_split_load_journey=s(n(()=>{fetch(new URL("./split-journey-ee.wasm"))},[i,c]));"#;
+        let chunks = journey_chunks(loader).unwrap();
+        assert_eq!(chunks, ["split-chunk-4-aa.wasm", "split-chunk-5-bb.wasm"]);
+        let loaded = |name: &str| when_loaded(name, &chunks);
+        assert!(loaded("split-journey-ee.wasm") == Loaded::AfterFirstPage);
+        assert!(loaded("split-chunk-5-bb.wasm") == Loaded::AfterFirstPage);
+        assert!(loaded("split-chunk-7-cc.wasm") == Loaded::WhenNeeded);
+        assert!(loaded("split-more-dd.wasm") == Loaded::WhenNeeded);
+        assert!(journey_chunks("something else").is_err());
+    }
+
     #[test]
     fn only_the_linkers_sections_are_taken_out() {
         let custom = |name: &str, body: &[u8]| {

@@ -195,6 +195,10 @@ fn print_transfer(rows: &[AssetSize]) {
         "box label reader's code         {:>8}",
         later("split-label-reader-")
     );
+    println!(
+        "code those two share            {:>8}",
+        later("split-chunk-")
+    );
     println!("check page's QR worker          {:>8}", later("qr-"));
     println!("TAC table (fetched later)       {:>8}", later("data/"));
     println!("other languages (fetched later) {:>8}", later("locales/"));

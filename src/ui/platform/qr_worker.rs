@@ -6,7 +6,7 @@
 
 use js_sys::{Array, Reflect, Uint8Array};
 use stolen_phone_core::report::photo::{Found, Unread};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::ui::platform::picture::Grey;
@@ -17,6 +17,9 @@ const SCRIPT: &str = "qr-worker.js";
 /// A worker, for one photo.
 pub struct QrWorker {
     worker: web_sys::Worker,
+    /// Keeps an error in the worker from being reported to the page as
+    /// its own, which it is not.
+    _contain: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 /// The worker could not be started, or stopped before it answered.
@@ -29,7 +32,18 @@ impl QrWorker {
         options.set_type(web_sys::WorkerType::Module);
         let worker =
             web_sys::Worker::new_with_options(&script_url(), &options).map_err(|_| WorkerFailed)?;
-        Ok(QrWorker { worker })
+        // At once, while the event is being dispatched: later would be too
+        // late to stop it reaching the page.
+        let contain = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            event.prevent_default();
+        });
+        worker
+            .add_event_listener_with_callback("error", contain.as_ref().unchecked_ref())
+            .map_err(|_| WorkerFailed)?;
+        Ok(QrWorker {
+            worker,
+            _contain: contain,
+        })
     }
 
     /// Each QR code in `grey`, in reading order.
@@ -54,13 +68,7 @@ impl QrWorker {
         worker
             .post_message_with_transfer(&message, &Array::of1(&pixels.buffer()))
             .map_err(|_| WorkerFailed)?;
-        let event = JsFuture::from(answer).await.map_err(|error| {
-            // A worker that would not load is not the widget stopping.
-            if let Ok(event) = error.dyn_into::<web_sys::Event>() {
-                event.prevent_default();
-            }
-            WorkerFailed
-        })?;
+        let event = JsFuture::from(answer).await.map_err(|_| WorkerFailed)?;
         let data = event
             .dyn_into::<web_sys::MessageEvent>()
             .map_err(|_| WorkerFailed)?
