@@ -23,10 +23,11 @@ const NAMES: [(Unread, &str); 3] = [
 
 impl Unread {
     pub fn name(self) -> &'static str {
-        NAMES
-            .iter()
-            .find(|(u, _)| *u == self)
-            .map_or("unclear", |(_, n)| n)
+        match self {
+            Unread::NotText => NAMES[0].1,
+            Unread::Damaged => NAMES[1].1,
+            Unread::Unclear => NAMES[2].1,
+        }
     }
 
     /// The reason a name stands for; a name it does not know is unclear.
