@@ -1,7 +1,7 @@
 //! The check page's QR worker failing, in the release build: a trap in the
 //! reader ends that worker, not the widget. The page says the photo could
 //! not be read, the crash message stays hidden, and the page goes on
-//! working. (Its own test process: it replaces the served worker.)
+//! working. (A test program of its own: it replaces the served worker.)
 
 use e2e::{Browser, replace_served_file};
 use test_photos::{Variant, page_photo, report_codes};
