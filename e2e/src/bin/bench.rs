@@ -419,7 +419,7 @@ async fn photo_read_times(page: PhotoPage, photo: &Path, rate: u32) -> (f64, f64
                   window.__found = null; window.__chosen = performance.now(); window.__longest = 0; \
                   new PerformanceObserver(l => l.getEntries().forEach(e => {{ if (e.startTime >= window.__chosen && e.startTime < (window.__found ?? Infinity)) window.__longest = Math.max(window.__longest, e.duration); }})) \
                   .observe({{ type: 'longtask' }}); \
-                  new MutationObserver((_, o) => {{ if (r.innerText.includes('We found')) {{ window.__found = performance.now(); o.disconnect(); }} }}) \
+                  new MutationObserver((_, o) => {{ if (r.textContent.includes('We found')) {{ window.__found = performance.now(); o.disconnect(); }} }}) \
                   .observe(r, {{ childList: true, subtree: true, characterData: true }});", page.result()))
                 .await;
             b.choose_file(page.input(), photo).await;

@@ -6,9 +6,12 @@
 use leptos::prelude::*;
 
 use crate::ui::pages::check_code::{Refused, Verified};
-use crate::ui::platform::picture::{Picture, PictureError, open_file_picker, take_chosen_file};
+use crate::ui::platform::picture::{
+    Picture, PictureError, next_turn, open_file_picker, take_chosen_file,
+};
 use crate::ui::platform::qr_worker::{QrWorker, WorkerFailed};
 use crate::ui::state::{tr, use_state};
+use crate::ui::words::load_date_format;
 use stolen_phone_core::i18n::Msg;
 use stolen_phone_core::report::code::decode;
 use stolen_phone_core::report::photo::{Found, Unread};
@@ -39,11 +42,19 @@ enum Failure {
 #[component]
 pub fn CodePhoto() -> impl IntoView {
     let reading = RwSignal::new(Reading::Idle);
+    let catalog = use_state().catalog;
     let on_change = move |ev: leptos::ev::Event| {
         let Some(file) = take_chosen_file(&ev) else {
             return;
         };
         reading.set(Reading::Busy);
+        // A code's date is shown in the page's language: its date data is
+        // loaded in a turn of its own while the photo is read, not in the
+        // same turn as the codes are shown.
+        leptos::task::spawn_local(async move {
+            next_turn().await;
+            catalog.with_untracked(load_date_format);
+        });
         leptos::task::spawn_local(async move {
             let outcome = read_photo(&file).await;
             drop(file);
