@@ -243,9 +243,13 @@ async fn read_grey(grey: Grey) -> (Verdict, Option<(f64, f64, f64, f64)>) {
     let mut sightings = Vec::new();
     let mut done = Vec::new();
     while let Some(pass) = scan::next_pass(&sightings, &done) {
-        sightings.extend(scan::pass(&photo, pass));
+        for part in 0..scan::PARTS {
+            // The page's turn first: the pixels were made grey in the turn
+            // before the first part.
+            next_turn().await;
+            sightings.extend(scan::pass_part(&photo, pass, part));
+        }
         done.push(pass);
-        next_turn().await;
     }
     let found = scan::conclude(&photo, &sightings);
     let verdict = label::read(&found.texts).verdict(found.unread.is_some());
