@@ -101,6 +101,19 @@ fn test() -> Result {
         ]),
     )?;
     step(
+        "lints (the QR worker, wasm32)",
+        cargo().args([
+            "clippy",
+            "-p",
+            "qr-reader",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
         "core tests (native)",
         cargo().args([
             "test",
