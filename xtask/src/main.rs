@@ -83,35 +83,24 @@ fn test() -> Result {
             "warnings",
         ]),
     )?;
-    step(
-        "lints (wasm32)",
-        cargo().args([
-            "clippy",
-            "-p",
-            "stolen-phone",
-            "--lib",
-            "--bins",
-            "--test",
-            "web",
+    let wasm_lints = |packages: &[&str]| {
+        let mut clippy = cargo();
+        clippy.arg("clippy").args(packages).args([
             "--target",
             "wasm32-unknown-unknown",
             "--",
             "-D",
             "warnings",
-        ]),
+        ]);
+        clippy
+    };
+    step(
+        "lints (wasm32)",
+        &mut wasm_lints(&["-p", "stolen-phone", "--lib", "--bins", "--test", "web"]),
     )?;
     step(
         "lints (the QR worker, wasm32)",
-        cargo().args([
-            "clippy",
-            "-p",
-            "qr-reader",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ]),
+        &mut wasm_lints(&["-p", "qr-reader"]),
     )?;
     step(
         "core tests (native)",
